@@ -1,0 +1,44 @@
+# Consulta. `make run` serves the demo on http://localhost:8080; `make test` runs every test.
+GO      ?= go
+BIN     := bin/consulta
+DEMO_DB ?= ./data/demo.db
+
+.PHONY: run build test deps vet fmt-check bench fuzz vendor clean
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/consulta
+
+run: build
+	$(BIN) serve --demo --db $(DEMO_DB) --addr :8080
+
+# deps installs what the tests need on a fresh machine: Debian's Chromium for browser tests.
+deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing chromium from Debian's packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+fmt-check:
+	@out=$$(gofmt -l cmd internal templates static surveys); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+test: deps fmt-check vet
+	$(GO) test -race -timeout 12m ./...
+
+# fuzz runs each fuzz target for FUZZTIME (the seed corpora already run in `make test`).
+FUZZTIME ?= 5m
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParseExpr$$' -fuzztime $(FUZZTIME) ./internal/survey/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/survey/
+
+# vendor fetches echarts again from the npm registry and checks it is the pinned file.
+ECHARTS_VERSION := 5.6.0
+vendor:
+	rm -rf /tmp/consulta-echarts && mkdir -p /tmp/consulta-echarts
+	cd /tmp/consulta-echarts && npm pack --silent echarts@$(ECHARTS_VERSION) && tar xzf echarts-$(ECHARTS_VERSION).tgz
+	cp /tmp/consulta-echarts/package/dist/echarts.min.js /tmp/consulta-echarts/package/LICENSE /tmp/consulta-echarts/package/NOTICE static/vendor/echarts/
+	cd static/vendor/echarts && sha256sum -c SHA256SUMS
+
+clean:
+	rm -rf bin

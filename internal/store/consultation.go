@@ -1,0 +1,180 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"consulta/internal/survey"
+)
+
+// Municipality owns accounts and consultations.
+type Municipality struct {
+	ID      int64
+	Name    string
+	Country string
+}
+
+// Consultation statuses.
+const (
+	StatusDraft  = "draft"
+	StatusOpen   = "open"
+	StatusClosed = "closed"
+)
+
+// Consultation is one survey run in one municipality.
+type Consultation struct {
+	ID             string
+	MunicipalityID int64
+	Municipality   string
+	SurveyID       string
+	Title          string
+	Status         string
+	StartsOn       string
+	EndsOn         string
+	IdleSeconds    int
+	CreatedAt      time.Time
+}
+
+// Session is one meeting of a consultation.
+type Session struct {
+	ID             string
+	ConsultationID string
+	Place          string
+	HeldOn         string
+	Facilitator    string
+	Notes          string
+}
+
+// EnsureMunicipality returns the id of the named municipality, creating it when missing.
+func (s *Store) EnsureMunicipality(ctx context.Context, name, country string) (int64, error) {
+	var id int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT id FROM municipalities WHERE name = ? AND country = ?`, name, country).Scan(&id)
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO municipalities (name, country, created_at) VALUES (?, ?, ?)`,
+			name, country, s.stamp())
+		if err != nil {
+			return err
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	return id, err
+}
+
+// SaveSurvey records a loaded survey version, so responses that carry it stay valid later.
+func (s *Store) SaveSurvey(ctx context.Context, sv *survey.Survey) error {
+	_, err := s.w.ExecContext(ctx, `INSERT INTO survey_versions (version, survey_id, source, loaded_at)
+		VALUES (?, ?, ?, ?) ON CONFLICT (version) DO NOTHING`, sv.Version, sv.ID, sv.Source, s.stamp())
+	return err
+}
+
+// SurveySource returns the file content of a stored survey version.
+func (s *Store) SurveySource(ctx context.Context, surveyID, version string) ([]byte, error) {
+	var src []byte
+	err := s.r.QueryRowContext(ctx, `SELECT source FROM survey_versions WHERE version = ? AND survey_id = ?`,
+		version, surveyID).Scan(&src)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	return src, err
+}
+
+// CreateConsultation stores a new consultation; its id must be unused.
+func (s *Store) CreateConsultation(ctx context.Context, c *Consultation) error {
+	if c.IdleSeconds == 0 {
+		c.IdleSeconds = 180
+	}
+	c.CreatedAt = s.Now().UTC()
+	_, err := s.w.ExecContext(ctx, `INSERT INTO consultations
+		(id, municipality_id, survey_id, title, status, starts_on, ends_on, idle_seconds, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.MunicipalityID, c.SurveyID, c.Title, c.Status, c.StartsOn, c.EndsOn, c.IdleSeconds,
+		c.CreatedAt.Format(time.RFC3339Nano))
+	if isUniqueViolation(err) {
+		return ErrConflict
+	}
+	return err
+}
+
+const consultationColumns = `c.id, c.municipality_id, m.name, c.survey_id, c.title, c.status,
+	coalesce(c.starts_on, ''), coalesce(c.ends_on, ''), c.idle_seconds, c.created_at`
+
+func scanConsultation(row interface{ Scan(...any) error }) (*Consultation, error) {
+	var c Consultation
+	var created string
+	err := row.Scan(&c.ID, &c.MunicipalityID, &c.Municipality, &c.SurveyID, &c.Title, &c.Status,
+		&c.StartsOn, &c.EndsOn, &c.IdleSeconds, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	c.CreatedAt = parseStamp(created)
+	return &c, err
+}
+
+// Consultation returns one consultation by id.
+func (s *Store) Consultation(ctx context.Context, id string) (*Consultation, error) {
+	return scanConsultation(s.r.QueryRowContext(ctx, `SELECT `+consultationColumns+`
+		FROM consultations c JOIN municipalities m ON m.id = c.municipality_id WHERE c.id = ?`, id))
+}
+
+// OpenConsultations lists the consultations anyone may answer, newest first.
+func (s *Store) OpenConsultations(ctx context.Context) ([]*Consultation, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+consultationColumns+`
+		FROM consultations c JOIN municipalities m ON m.id = c.municipality_id
+		WHERE c.status = 'open' ORDER BY c.created_at DESC, c.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*Consultation
+	for rows.Next() {
+		c, err := scanConsultation(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// SetStatus opens or closes a consultation.
+func (s *Store) SetStatus(ctx context.Context, id, status string) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE consultations SET status = ? WHERE id = ?`, status, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// CreateSession stores a meeting of a consultation.
+func (s *Store) CreateSession(ctx context.Context, ses *Session) error {
+	_, err := s.w.ExecContext(ctx, `INSERT INTO sessions (id, consultation_id, place, held_on, facilitator, notes, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, ses.ID, ses.ConsultationID, ses.Place, ses.HeldOn, ses.Facilitator, ses.Notes, s.stamp())
+	if isUniqueViolation(err) {
+		return ErrConflict
+	}
+	return err
+}
+
+// Session returns one session by id.
+func (s *Store) Session(ctx context.Context, id string) (*Session, error) {
+	var ses Session
+	err := s.r.QueryRowContext(ctx, `SELECT id, consultation_id, place, held_on, facilitator, notes
+		FROM sessions WHERE id = ?`, id).Scan(&ses.ID, &ses.ConsultationID, &ses.Place, &ses.HeldOn, &ses.Facilitator, &ses.Notes)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	return &ses, err
+}
+
+func isUniqueViolation(err error) bool {
+	return err != nil && (containsAny(err.Error(), "UNIQUE constraint failed", "PRIMARY KEY"))
+}

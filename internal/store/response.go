@@ -1,0 +1,203 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	"consulta/internal/survey"
+)
+
+// Channels a response can arrive by.
+const (
+	Link  = "link"
+	Kiosk = "kiosk"
+	Paper = "paper"
+)
+
+// Response is one person's checked answers to a consultation's survey.
+type Response struct {
+	ID             string
+	ConsultationID string
+	SessionID      string
+	SurveyVersion  string
+	Language       string
+	Channel        string
+	Profile        survey.Profile
+	Answers        survey.Answers
+	// ReceivedAt is set by the store; only the demo data backdates it.
+	ReceivedAt time.Time
+}
+
+// Hash identifies the content of a response, so a replay with the same id can be told from a
+// conflicting one. The channel and time are not content: the same answers sent again are equal.
+func (r *Response) Hash() string {
+	body, _ := json.Marshal(struct {
+		Version  string         `json:"v"`
+		Language string         `json:"l"`
+		Session  string         `json:"s"`
+		Answers  survey.Answers `json:"a"`
+	}{r.SurveyVersion, r.Language, r.SessionID, r.Answers})
+	sum := sha256.Sum256(body)
+	return hex.EncodeToString(sum[:])
+}
+
+// SaveResponse stores a response and all its answers in one transaction. It reports created
+// when the response is new; a replay with the same content stores nothing and reports false;
+// a replay with different content returns ErrConflict.
+func (s *Store) SaveResponse(ctx context.Context, r *Response, sv *survey.Survey) (created bool, err error) {
+	hash := r.Hash()
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		var stored string
+		err := tx.QueryRowContext(ctx, `SELECT content_hash FROM responses WHERE id = ?`, r.ID).Scan(&stored)
+		switch {
+		case err == nil && stored == hash:
+			return nil
+		case err == nil:
+			return ErrConflict
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		if r.ReceivedAt.IsZero() {
+			r.ReceivedAt = s.Now()
+		}
+		r.ReceivedAt = r.ReceivedAt.UTC()
+		if err := insertResponse(ctx, tx, r, hash); err != nil {
+			return err
+		}
+		created = true
+		return insertAnswers(ctx, tx, r, sv)
+	})
+	if err != nil {
+		created = false
+	}
+	return created, err
+}
+
+func insertResponse(ctx context.Context, tx *sql.Tx, r *Response, hash string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO responses (id, consultation_id, session_id, survey_version, language,
+		channel, grp, gender, age_band, disability, content_hash, received_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.ConsultationID, nullable(r.SessionID), r.SurveyVersion, r.Language, r.Channel,
+		nullable(r.Profile.Group), nullable(r.Profile.Gender), nullable(r.Profile.AgeBand), nullable(r.Profile.Disability),
+		hash, r.ReceivedAt.Format(time.RFC3339Nano))
+	return err
+}
+
+// insertAnswers writes one row per answer, one per choice for select_multiple, with the place for rank.
+func insertAnswers(ctx context.Context, tx *sql.Tx, r *Response, sv *survey.Survey) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO answers (response_id, question, choice, position, number, text)
+		VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, q := range sv.Questions {
+		v, ok := r.Answers[q.ID]
+		if !ok {
+			continue
+		}
+		var choice, number, text, position any
+		switch v := v.(type) {
+		case string:
+			if q.Type == survey.Text {
+				text = v
+			} else {
+				choice = v
+			}
+		case bool:
+			choice = map[bool]string{true: "yes", false: "no"}[v]
+		case int:
+			number = v
+		case []string:
+			for i, c := range v {
+				if q.Type == survey.Rank {
+					position = i + 1
+				}
+				if _, err := stmt.ExecContext(ctx, r.ID, q.ID, c, position, nil, nil); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		if _, err := stmt.ExecContext(ctx, r.ID, q.ID, choice, position, number, text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CountResponses counts a consultation's responses.
+func (s *Store) CountResponses(ctx context.Context, consultationID string) (int, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM responses WHERE consultation_id = ?`, consultationID).Scan(&n)
+	return n, err
+}
+
+// StoredResponse returns a response with its answers as stored, for tests and exports.
+func (s *Store) StoredResponse(ctx context.Context, id string) (*Response, map[string][]AnswerRow, error) {
+	var r Response
+	var session, grp, gender, age, dis sql.NullString
+	var received string
+	err := s.r.QueryRowContext(ctx, `SELECT id, consultation_id, session_id, survey_version, language, channel,
+		grp, gender, age_band, disability, received_at FROM responses WHERE id = ?`, id).Scan(
+		&r.ID, &r.ConsultationID, &session, &r.SurveyVersion, &r.Language, &r.Channel, &grp, &gender, &age, &dis, &received)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	r.SessionID, r.ReceivedAt = session.String, parseStamp(received)
+	r.Profile = survey.Profile{Group: grp.String, Gender: gender.String, AgeBand: age.String, Disability: dis.String}
+	rows, err := s.r.QueryContext(ctx, `SELECT question, coalesce(choice, ''), coalesce(position, 0),
+		number, coalesce(text, '') FROM answers WHERE response_id = ? ORDER BY rowid`, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	answers := map[string][]AnswerRow{}
+	for rows.Next() {
+		var a AnswerRow
+		var num sql.NullInt64
+		if err := rows.Scan(&a.Question, &a.Choice, &a.Position, &num, &a.Text); err != nil {
+			return nil, nil, err
+		}
+		if num.Valid {
+			n := int(num.Int64)
+			a.Number = &n
+		}
+		answers[a.Question] = append(answers[a.Question], a)
+	}
+	return &r, answers, rows.Err()
+}
+
+// AnswerRow is one stored answer row.
+type AnswerRow struct {
+	Question string
+	Choice   string
+	Position int
+	Number   *int
+	Text     string
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}

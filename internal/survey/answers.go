@@ -1,0 +1,395 @@
+package survey
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Answers holds checked answers by question id. Values are: string (select_one, text or
+// PreferNot), []string (select_multiple, rank in order), int (scale, integer) and bool (yes_no).
+type Answers map[string]any
+
+// AnswerError says why one answer was refused; Message gives it in the respondent's language.
+type AnswerError struct {
+	Question string
+	Code     string
+	Args     []any
+}
+
+// Message says what is wrong in lang.
+func (e AnswerError) Message(lang string) string {
+	format, ok := answerText[e.Code]
+	if !ok {
+		return e.Code
+	}
+	return fmt.Sprintf(format.In(lang), e.Args...)
+}
+
+// Check validates raw JSON answers against the survey, as the responses API receives them.
+// Server-side validation is authoritative: the browser's checks are only a convenience.
+func (s *Survey) Check(raw map[string]json.RawMessage) (Answers, []AnswerError) {
+	var errs []AnswerError
+	values := map[string]any{}
+	for id, msg := range raw {
+		q := s.Question(id)
+		if q == nil {
+			errs = append(errs, AnswerError{id, "unknown_question", nil})
+			continue
+		}
+		v, err := q.decode(msg)
+		if err != nil {
+			errs = append(errs, *err)
+			continue
+		}
+		if v != nil {
+			values[id] = v
+		}
+	}
+	return s.checkValues(values, errs)
+}
+
+// CheckForm validates answers posted by the HTML form, where every value is text.
+func (s *Survey) CheckForm(form map[string][]string) (Answers, []AnswerError) {
+	var errs []AnswerError
+	values := map[string]any{}
+	for _, q := range s.Questions {
+		vs := slices.DeleteFunc(slices.Clone(form[q.ID]), func(v string) bool { return strings.TrimSpace(v) == "" })
+		if q.Type == Rank {
+			vs = rankFromForm(q, form)
+		}
+		if len(vs) == 0 {
+			continue
+		}
+		v, err := q.fromForm(vs)
+		if err != nil {
+			errs = append(errs, *err)
+			continue
+		}
+		if v != nil {
+			values[q.ID] = v
+		}
+	}
+	return s.checkValues(values, errs)
+}
+
+// rankFromForm reads a rank question posted as one select per place: id.1, id.2, ...
+func rankFromForm(q *Question, form map[string][]string) []string {
+	var out []string
+	for i := 1; i <= q.Rank; i++ {
+		if v := strings.TrimSpace(firstOf(form[fmt.Sprintf("%s.%d", q.ID, i)])); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func firstOf(vs []string) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	return vs[0]
+}
+
+// checkValues applies skip logic and requiredness in question order.
+func (s *Survey) checkValues(values map[string]any, errs []AnswerError) (Answers, []AnswerError) {
+	out := Answers{}
+	get := func(id string) any {
+		switch v := out[id].(type) {
+		case int:
+			return float64(v)
+		default:
+			return v
+		}
+	}
+	failed := map[string]bool{}
+	for _, e := range errs {
+		failed[e.Question] = true
+	}
+	for _, q := range s.Questions {
+		v, answered := values[q.ID]
+		relevant := q.Expr == nil || q.Expr.Eval(get)
+		switch {
+		case !relevant && answered:
+			errs = append(errs, AnswerError{q.ID, "not_relevant", nil})
+		case relevant && !answered && q.Required && !failed[q.ID]:
+			errs = append(errs, AnswerError{q.ID, "required", nil})
+		case answered && relevant:
+			out[q.ID] = v
+		}
+	}
+	slices.SortStableFunc(errs, func(a, b AnswerError) int {
+		return s.index(a.Question) - s.index(b.Question)
+	})
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+func (s *Survey) index(id string) int {
+	i := slices.IndexFunc(s.Questions, func(q *Question) bool { return q.ID == id })
+	if i < 0 {
+		return len(s.Questions)
+	}
+	return i
+}
+
+func (q *Question) fail(code string, args ...any) *AnswerError {
+	return &AnswerError{Question: q.ID, Code: code, Args: args}
+}
+
+// decode turns one JSON value into a checked answer; null and empty values mean unanswered.
+func (q *Question) decode(msg json.RawMessage) (any, *AnswerError) {
+	msg = bytes.TrimSpace(msg)
+	if len(msg) == 0 || string(msg) == "null" {
+		return nil, nil
+	}
+	if q.Type == Note {
+		return nil, q.fail("note")
+	}
+	var pn string
+	if q.PreferNot && json.Unmarshal(msg, &pn) == nil && pn == PreferNot && !q.HasChoices() {
+		return PreferNot, nil
+	}
+	switch q.Type {
+	case SelectOne:
+		var id string
+		if json.Unmarshal(msg, &id) != nil {
+			return nil, q.fail("want_choice")
+		}
+		return q.oneChoice(id)
+	case SelectMultiple, Rank:
+		var ids []string
+		if json.Unmarshal(msg, &ids) != nil {
+			return nil, q.fail("want_list")
+		}
+		return q.manyChoices(ids)
+	case Scale, Integer:
+		var f float64
+		if json.Unmarshal(msg, &f) != nil {
+			return nil, q.fail("want_number")
+		}
+		return q.number(f)
+	case YesNo:
+		var b bool
+		if json.Unmarshal(msg, &b) != nil {
+			return nil, q.fail("want_bool")
+		}
+		return b, nil
+	case Text:
+		var t string
+		if json.Unmarshal(msg, &t) != nil {
+			return nil, q.fail("want_text")
+		}
+		return q.text(t)
+	}
+	return nil, q.fail("unknown_question")
+}
+
+// fromForm turns posted form values into a checked answer.
+func (q *Question) fromForm(vs []string) (any, *AnswerError) {
+	first := strings.TrimSpace(vs[0])
+	if q.PreferNot && first == PreferNot && !q.HasChoices() {
+		return PreferNot, nil
+	}
+	switch q.Type {
+	case Note:
+		return nil, nil
+	case SelectOne:
+		if len(vs) > 1 {
+			return nil, q.fail("want_choice")
+		}
+		return q.oneChoice(first)
+	case SelectMultiple, Rank:
+		return q.manyChoices(vs)
+	case Scale, Integer:
+		var f float64
+		if _, err := fmt.Sscan(first, &f); err != nil || strings.ContainsAny(first, " \t") {
+			return nil, q.fail("want_number")
+		}
+		return q.number(f)
+	case YesNo:
+		switch first {
+		case "yes", "true":
+			return true, nil
+		case "no", "false":
+			return false, nil
+		}
+		return nil, q.fail("want_bool")
+	case Text:
+		return q.text(vs[0])
+	}
+	return nil, nil
+}
+
+func (q *Question) oneChoice(id string) (any, *AnswerError) {
+	if q.Choice(id) == nil {
+		return nil, q.fail("unknown_choice", clip(id))
+	}
+	return id, nil
+}
+
+func (q *Question) manyChoices(ids []string) (any, *AnswerError) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	if len(ids) > len(q.Choices) {
+		return nil, q.fail("too_many", len(q.Choices))
+	}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if q.Choice(id) == nil {
+			return nil, q.fail("unknown_choice", clip(id))
+		}
+		if seen[id] {
+			return nil, q.fail("repeated_choice", clip(id))
+		}
+		seen[id] = true
+	}
+	if seen[PreferNot] && len(ids) > 1 {
+		return nil, q.fail("prefer_not_alone")
+	}
+	if q.Type == Rank && len(ids) > q.Rank && !seen[PreferNot] {
+		return nil, q.fail("rank_too_many", q.Rank)
+	}
+	return slices.Clone(ids), nil
+}
+
+func (q *Question) number(f float64) (any, *AnswerError) {
+	if math.IsNaN(f) || math.IsInf(f, 0) || f != math.Trunc(f) || math.Abs(f) > 1e9 {
+		return nil, q.fail("want_whole")
+	}
+	n := int(f)
+	if q.Type == Scale && (n < 1 || n > q.Points) {
+		return nil, q.fail("scale_range", q.Points)
+	}
+	if q.Min != nil && n < *q.Min {
+		return nil, q.fail("below_min", *q.Min)
+	}
+	if q.Max != nil && n > *q.Max {
+		return nil, q.fail("above_max", *q.Max)
+	}
+	return n, nil
+}
+
+func (q *Question) text(t string) (any, *AnswerError) {
+	if !utf8.ValidString(t) {
+		return nil, q.fail("bad_utf8")
+	}
+	if strings.ContainsFunc(t, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r' }) {
+		return nil, q.fail("control_chars")
+	}
+	t = strings.TrimSpace(strings.ReplaceAll(t, "\r\n", "\n"))
+	if t == "" {
+		return nil, nil
+	}
+	if n := utf8.RuneCountInString(t); n > q.MaxLength {
+		return nil, q.fail("too_long", q.MaxLength, n)
+	}
+	return t, nil
+}
+
+// clip keeps an echoed value short, so an error message never carries a huge string back.
+func clip(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	r := []rune(s)
+	if len(r) > 40 {
+		r = r[:40]
+	}
+	return string(r) + "…"
+}
+
+var answerText = map[string]Label{
+	"unknown_question": {
+		"es": "esta pregunta no existe en la encuesta",
+		"en": "this question is not in the survey",
+		"pt": "esta pergunta não existe na pesquisa"},
+	"note": {
+		"es": "este texto no lleva respuesta",
+		"en": "this text takes no answer",
+		"pt": "este texto não leva resposta"},
+	"required": {
+		"es": "esta pregunta necesita una respuesta",
+		"en": "this question needs an answer",
+		"pt": "esta pergunta precisa de uma resposta"},
+	"not_relevant": {
+		"es": "esta pregunta no corresponde según las respuestas anteriores y no debe responderse",
+		"en": "this question does not apply given the earlier answers and must not be answered",
+		"pt": "esta pergunta não se aplica segundo as respostas anteriores e não deve ser respondida"},
+	"want_choice": {
+		"es": "elija una sola opción",
+		"en": "choose one option",
+		"pt": "escolha uma só opção"},
+	"want_list": {
+		"es": "la respuesta debe ser una lista de opciones",
+		"en": "the answer must be a list of options",
+		"pt": "a resposta deve ser uma lista de opções"},
+	"want_number": {
+		"es": "escriba un número",
+		"en": "enter a number",
+		"pt": "digite um número"},
+	"want_whole": {
+		"es": "escriba un número entero",
+		"en": "enter a whole number",
+		"pt": "digite um número inteiro"},
+	"want_bool": {
+		"es": "responda sí o no",
+		"en": "answer yes or no",
+		"pt": "responda sim ou não"},
+	"want_text": {
+		"es": "la respuesta debe ser un texto",
+		"en": "the answer must be text",
+		"pt": "a resposta deve ser um texto"},
+	"unknown_choice": {
+		"es": "la opción %q no existe en esta pregunta",
+		"en": "option %q is not one of this question's options",
+		"pt": "a opção %q não existe nesta pergunta"},
+	"repeated_choice": {
+		"es": "la opción %q aparece dos veces",
+		"en": "option %q appears twice",
+		"pt": "a opção %q aparece duas vezes"},
+	"too_many": {
+		"es": "hay más respuestas que opciones (%d)",
+		"en": "there are more answers than options (%d)",
+		"pt": "há mais respostas que opções (%d)"},
+	"prefer_not_alone": {
+		"es": "«Prefiero no responder» no se combina con otras opciones",
+		"en": "\"I prefer not to answer\" cannot be combined with other options",
+		"pt": "\"Prefiro não responder\" não se combina com outras opções"},
+	"rank_too_many": {
+		"es": "ordene como máximo %d opciones",
+		"en": "rank at most %d options",
+		"pt": "ordene no máximo %d opções"},
+	"scale_range": {
+		"es": "elija un punto de la escala entre 1 y %d",
+		"en": "choose a point on the scale from 1 to %d",
+		"pt": "escolha um ponto da escala entre 1 e %d"},
+	"below_min": {
+		"es": "el número no puede ser menor que %d",
+		"en": "the number cannot be less than %d",
+		"pt": "o número não pode ser menor que %d"},
+	"above_max": {
+		"es": "el número no puede ser mayor que %d",
+		"en": "the number cannot be greater than %d",
+		"pt": "o número não pode ser maior que %d"},
+	"bad_utf8": {
+		"es": "el texto tiene caracteres no válidos",
+		"en": "the text has invalid characters",
+		"pt": "o texto tem caracteres inválidos"},
+	"control_chars": {
+		"es": "el texto tiene caracteres de control no permitidos",
+		"en": "the text has control characters that are not allowed",
+		"pt": "o texto tem caracteres de controle não permitidos"},
+	"too_long": {
+		"es": "el texto puede tener hasta %d caracteres y tiene %d",
+		"en": "the text may have up to %d characters and has %d",
+		"pt": "o texto pode ter até %d caracteres e tem %d"},
+}

@@ -1,0 +1,22 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"consulta/internal/store"
+)
+
+// thanksShow ends a survey; it holds nothing of the answers, so a back button shows nothing.
+func (s *Server) thanksShow(w http.ResponseWriter, r *http.Request) {
+	c, err := s.store.Consultation(r.Context(), muxVar(r, "id"))
+	if errors.Is(err, store.ErrNotFound) {
+		s.notFound(w, r)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "thanks", s.view(r, T(pickLanguage(r), "thanks.title"), c))
+}

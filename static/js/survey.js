@@ -1,0 +1,323 @@
+// Consulta survey: one question per screen, skip logic from the server's parsed expressions,
+// language switching without losing answers, and submission to the JSON API.
+// Without this script the page is one long form that the server checks.
+(function () {
+  "use strict";
+  var island = document.getElementById("survey-data");
+  var form = document.getElementById("survey-form");
+  if (!island || !form || !window.ConsultaRelevant) return;
+  var data = JSON.parse(island.textContent);
+  var survey = data.survey;
+  var lang = data.lang;
+  var questions = {};
+  survey.questions.forEach(function (q) { questions[q.id] = q; });
+  var screens = Array.prototype.slice.call(form.querySelectorAll("fieldset.q"));
+  var current = 0;
+  var back = form.querySelector(".js-back");
+  var next = form.querySelector(".js-next");
+  var send = form.querySelector(".js-send");
+  var progress = form.querySelector(".progress");
+  var sendError = form.querySelector(".send-error");
+
+  document.documentElement.classList.add("js");
+
+  function t(key, args) {
+    var s = (data.strings[lang] || {})[key] || key;
+    (args || []).forEach(function (a) { s = s.replace(/%[ds]/, a); });
+    return s;
+  }
+
+  function inputs(id) { return form.querySelectorAll('[name="' + id + '"]'); }
+
+  // value returns an answer as the API takes it: null when unanswered.
+  function value(id) {
+    var q = questions[id];
+    if (!q || q.type === "note") return null;
+    var els = inputs(id);
+    var checked = Array.prototype.filter.call(els, function (e) { return (e.type === "radio" || e.type === "checkbox") && e.checked; })
+      .map(function (e) { return e.value; });
+    if (checked.indexOf("prefer_not") >= 0 && ["select_multiple", "rank"].indexOf(q.type) < 0) {
+      return q.type === "select_one" ? "prefer_not" : "prefer_not";
+    }
+    switch (q.type) {
+      case "select_one": return checked[0] || null;
+      case "select_multiple": return checked.length ? checked : null;
+      case "scale": return checked.length ? Number(checked[0]) : null;
+      case "yes_no": return checked.length ? checked[0] === "yes" : null;
+      case "rank":
+        var order = [];
+        for (var i = 1; i <= q.rank; i++) {
+          var sel = form.querySelector('[name="' + id + "." + i + '"]');
+          if (sel && sel.value) order.push(sel.value);
+        }
+        return order.length ? order : null;
+      case "integer":
+        var n = form.querySelector('input[type=number][name="' + id + '"]');
+        return n && n.value.trim() !== "" ? Number(n.value) : null;
+      case "text":
+        var ta = form.querySelector('textarea[name="' + id + '"]');
+        return ta && ta.value.trim() !== "" ? ta.value.trim() : null;
+    }
+    return null;
+  }
+
+  function relevant(q) {
+    if (!q.relevant_expr) return true;
+    return window.ConsultaRelevant.evaluate(q.relevant_expr, function (ref) {
+      return relevant(questions[ref]) ? value(ref) : null;
+    });
+  }
+
+  function applicable() {
+    return screens.filter(function (el) { return relevant(questions[el.dataset.q]); });
+  }
+
+  function show(index) {
+    var list = applicable();
+    current = Math.max(0, Math.min(index, list.length - 1));
+    screens.forEach(function (el) { el.classList.remove("current"); });
+    var el = list[current];
+    el.classList.add("current");
+    back.hidden = current === 0;
+    next.hidden = current === list.length - 1;
+    send.hidden = current !== list.length - 1;
+    progress.hidden = false;
+    progress.textContent = t("survey.progress", [current + 1, list.length]);
+  }
+
+  function setError(el, message) {
+    var p = el.querySelector("p.error");
+    if (!message) {
+      if (p && p.dataset.js) p.remove();
+      el.classList.remove("has-error");
+      el.removeAttribute("aria-describedby");
+      return;
+    }
+    if (!p) {
+      p = document.createElement("p");
+      p.className = "error";
+      p.id = "err-" + el.dataset.q;
+      p.dataset.js = "1";
+      var legend = el.querySelector("legend");
+      legend.parentNode.insertBefore(p, legend.nextSibling);
+    }
+    p.textContent = message;
+    el.classList.add("has-error");
+    el.setAttribute("aria-describedby", p.id);
+  }
+
+  // check is a convenience before moving on; the server's check is the one that counts.
+  function check(el) {
+    var q = questions[el.dataset.q];
+    var v = value(q.id);
+    var msg = "";
+    if (q.required && v === null) msg = t("js.required");
+    else if (q.type === "integer" && typeof v === "number" &&
+      ((q.min !== undefined && v < q.min) || (q.max !== undefined && v > q.max) || Math.floor(v) !== v)) msg = t("js.range");
+    else if (q.type === "text" && typeof v === "string" && v.length > q.max_length) msg = t("js.too_long");
+    setError(el, msg);
+    return !msg;
+  }
+
+  function focusCurrent() {
+    var el = applicable()[current];
+    var target = el.querySelector("legend") || el;
+    target.setAttribute("tabindex", "-1");
+    target.focus();
+  }
+
+  next.addEventListener("click", function () {
+    var el = applicable()[current];
+    if (!check(el)) { focusCurrent(); return; }
+    show(current + 1);
+    focusCurrent();
+  });
+  back.addEventListener("click", function () { show(current - 1); focusCurrent(); });
+
+  // Labels in every language come from the survey JSON, so switching keeps the answers.
+  function label(q, field) {
+    var band = value("age_band");
+    var v = q.variants && band && q.variants[band];
+    var l = (v && v[field]) || q[field] || {};
+    return l[lang] || l[survey.default_language] || "";
+  }
+
+  function relabel() {
+    document.documentElement.lang = lang;
+    form.querySelector('[name="_lang"]').value = lang;
+    var title = document.getElementById("survey-title");
+    if (title) title.textContent = survey.title[lang] || title.textContent;
+    form.querySelectorAll("[data-label]").forEach(function (el) { el.textContent = label(questions[el.dataset.label], "label"); });
+    form.querySelectorAll("[data-hint]").forEach(function (el) { el.textContent = label(questions[el.dataset.hint], "hint"); });
+    form.querySelectorAll("[data-choice]").forEach(function (el) {
+      var parts = el.dataset.choice.split(":");
+      var q = questions[parts[0]];
+      (q.choices || []).forEach(function (c) { if (c.id === parts[1]) el.textContent = c.label[lang] || el.textContent; });
+    });
+    document.querySelectorAll("[data-t]").forEach(function (el) {
+      el.textContent = t(el.dataset.t, el.dataset.args ? el.dataset.args.split(",") : []);
+    });
+    document.querySelectorAll(".langs [name=_switch]").forEach(function (b) {
+      b.setAttribute("aria-pressed", b.value === lang ? "true" : "false");
+    });
+    if (!progress.hidden) show(current);
+  }
+
+  document.querySelectorAll(".langs [name=_switch]").forEach(function (b) {
+    b.addEventListener("click", function (e) {
+      e.preventDefault();
+      lang = b.value;
+      document.cookie = "lang=" + lang + "; path=/; max-age=31536000; samesite=lax";
+      relabel();
+    });
+  });
+
+  form.addEventListener("change", function (e) {
+    var name = e.target.name || "";
+    // "Prefer not to answer" excludes the other options, and they exclude it.
+    if (e.target.type === "checkbox" && e.target.checked) {
+      inputs(name).forEach(function (o) {
+        if (o !== e.target && (o.value === "prefer_not" || e.target.value === "prefer_not")) o.checked = false;
+      });
+    }
+    if (name === "age_band") relabel();
+    var el = e.target.closest("fieldset.q");
+    if (el && el.classList.contains("has-error")) check(el);
+    show(current);
+  });
+
+  enhanceRanks();
+
+  // A rank question becomes "tap in order of importance"; the selects stay the source of truth.
+  function enhanceRanks() {
+    form.querySelectorAll("fieldset.q-rank").forEach(function (el) {
+      var q = questions[el.dataset.q];
+      var selects = el.querySelectorAll("select");
+      var box = document.createElement("div");
+      box.className = "choices rank-order";
+      q.choices.forEach(function (c) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.className = "choice";
+        b.dataset.id = c.id;
+        b.setAttribute("aria-pressed", "false");
+        if (c.icon) {
+          var img = document.createElement("img");
+          img.src = iconURL(c.icon);
+          img.alt = "";
+          img.className = "icon";
+          b.appendChild(img);
+        }
+        var span = document.createElement("span");
+        span.dataset.choice = q.id + ":" + c.id;
+        span.textContent = c.label[lang] || c.label[survey.default_language];
+        b.appendChild(span);
+        var place = document.createElement("span");
+        place.className = "place";
+        place.hidden = true;
+        b.appendChild(place);
+        b.addEventListener("click", function () { toggle(c.id); });
+        box.appendChild(b);
+      });
+      var clear = document.createElement("button");
+      clear.type = "button";
+      clear.className = "button secondary";
+      clear.dataset.t = "survey.rank_clear";
+      clear.textContent = t("survey.rank_clear");
+      clear.addEventListener("click", function () { order = []; sync(); });
+      el.querySelector(".rank-places").hidden = true;
+      el.appendChild(box);
+      el.appendChild(clear);
+      var order = Array.prototype.map.call(selects, function (s) { return s.value; }).filter(Boolean);
+      function toggle(id) {
+        var at = order.indexOf(id);
+        if (at >= 0) order.splice(at, 1);
+        else if (order.length < q.rank) order.push(id);
+        sync();
+      }
+      function sync() {
+        selects.forEach(function (s, i) { s.value = order[i] || ""; });
+        box.querySelectorAll("button").forEach(function (b) {
+          var at = order.indexOf(b.dataset.id);
+          var place = b.querySelector(".place");
+          place.hidden = at < 0;
+          place.textContent = at < 0 ? "" : String(at + 1);
+          b.setAttribute("aria-pressed", at < 0 ? "false" : "true");
+          b.classList.toggle("chosen", at >= 0);
+        });
+        form.dispatchEvent(new Event("change"));
+      }
+      sync();
+    });
+  }
+
+  function iconURL(name) {
+    var any = document.querySelector('img.icon[src*="/icons/"]');
+    var base = any ? any.getAttribute("src").replace(/[^/]+\.svg$/, "") : "/static/x/icons/";
+    return base + name + ".svg";
+  }
+
+  function answers() {
+    var out = {};
+    survey.questions.forEach(function (q) {
+      if (q.type === "note" || !relevant(q)) return;
+      var v = value(q.id);
+      if (v !== null) out[q.id] = v;
+    });
+    return out;
+  }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var el = applicable()[current];
+    if (!check(el)) { focusCurrent(); return; }
+    var body = {
+      id: form.querySelector('[name="_id"]').value,
+      survey_version: survey.version,
+      language: lang,
+      answers: answers()
+    };
+    if (data.session) body.session = data.session;
+    send.disabled = true;
+    send.textContent = t("survey.sending");
+    sendError.hidden = true;
+    fetch(data.post, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+      credentials: "same-origin"
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (json) { return { status: res.status, json: json }; });
+    }).then(function (r) {
+      if (r.status === 201 || r.status === 200) {
+        location.replace(data.thanks + "?lang=" + encodeURIComponent(lang));
+        return;
+      }
+      done();
+      if (r.status === 422 && r.json.errors) {
+        var first = -1;
+        r.json.errors.forEach(function (err) {
+          var q = form.querySelector('fieldset[data-q="' + err.question + '"]');
+          if (q) {
+            setError(q, err.message);
+            var at = applicable().indexOf(q);
+            if (at >= 0 && (first < 0 || at < first)) first = at;
+          } else {
+            fail(err.message);
+          }
+        });
+        if (first >= 0) { show(first); focusCurrent(); }
+        return;
+      }
+      fail(r.json.error || t("survey.offline_error"));
+    }).catch(function () {
+      done();
+      fail(t("survey.offline_error"));
+    });
+  });
+
+  function done() { send.disabled = false; send.textContent = t("survey.send"); }
+  function fail(msg) { sendError.textContent = msg; sendError.hidden = false; }
+
+  show(0);
+})();
