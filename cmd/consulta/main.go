@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"syscall"
 	"time"
 
+	"consulta/internal/auth"
 	"consulta/internal/demo"
 	"consulta/internal/store"
 	"consulta/internal/survey"
@@ -30,6 +32,8 @@ const usage = `consulta: community consultations and child-friendly listening su
 
   consulta serve [--addr :8080] [--db ./data/consulta.db] [--surveys DIR] [--demo]
   consulta validate [FILE or DIR ...]   (no argument: the surveys built into the binary)
+  consulta user add|passwd|list ...
+  consulta token create|list|revoke ...
 
 Run "consulta COMMAND -h" for a command's flags.
 `
@@ -48,6 +52,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return serve(args[1:], stdout, stderr)
 	case "validate":
 		return validate(args[1:], stdout, stderr)
+	case "user":
+		return userCmd(args[1:], os.Stdin, stdout, stderr)
+	case "token":
+		return tokenCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -111,6 +119,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	extra := fs.String("surveys", "", "a folder of extra survey files")
 	withDemo := fs.Bool("demo", false, "create the demo municipality, consultations and synthetic responses")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
+	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (when served over HTTPS)")
+	behindProxy := fs.Bool("behind-proxy", false, "trust X-Forwarded-Proto from a reverse proxy for Secure cookies")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -152,8 +162,24 @@ func serve(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		log.Info("demo data ready", "consultations", []string{demo.Community, demo.Child}, "took", time.Since(start).Round(time.Millisecond))
+		for _, a := range demo.Accounts {
+			log.Warn("DEMO ACCOUNT (demo mode is not for real data)", "name", a.Name, "password", a.Password, "role", a.Role)
+		}
 	}
-	srv, err := web.New(web.Config{Store: st, Surveys: loaded, Templates: templates.FS, Static: static.FS, Logger: log})
+	keys, err := cookieKeys(*dbPath)
+	if err != nil {
+		log.Error("cookie keys", "err", err)
+		return 1
+	}
+	setup := ""
+	if hasAdmin, err := st.AdminExists(ctx); err != nil {
+		log.Error("accounts", "err", err)
+		return 1
+	} else if !hasAdmin {
+		setup = hex.EncodeToString(auth.NewSecret(16))
+	}
+	srv, err := web.New(web.Config{Store: st, Surveys: loaded, Templates: templates.FS, Static: static.FS, Logger: log,
+		CookieKeys: keys, SecureCookies: *secure, BehindProxy: *behindProxy, SetupToken: setup})
 	if err != nil {
 		log.Error("start web", "err", err)
 		return 1
@@ -174,6 +200,10 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	log.Info("listening", "url", "http://"+displayAddr(ln.Addr().String()))
+	if setup != "" {
+		log.Warn("no administrator account yet: open this one-time link to create the first one",
+			"url", "http://"+displayAddr(ln.Addr().String())+"/setup/"+setup)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
 	select {

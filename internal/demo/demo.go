@@ -11,6 +11,7 @@ import (
 	"slices"
 	"time"
 
+	"consulta/internal/auth"
 	"consulta/internal/store"
 	"consulta/internal/survey"
 )
@@ -27,11 +28,31 @@ const Responses = 2000
 // Seed fixes the synthetic data, so every demo shows the same numbers.
 const Seed = 2026
 
-// Load creates the demo municipality, sessions and consultations and fills each empty one.
+// Account is a demo account; its password is printed in the log beside a warning.
+type Account struct{ Name, Password, Role string }
+
+// Accounts exist only in demo mode, one per role, all of the demo municipality.
+var Accounts = []Account{
+	{"admin", "demo-admin-2026", store.RoleAdmin},
+	{"planner", "demo-planner-2026", store.RolePlanner},
+	{"facilitator", "demo-facilitator-2026", store.RoleFacilitator},
+}
+
+// Load creates the demo municipality, accounts, sessions and consultations and fills each empty one.
 func Load(ctx context.Context, st *store.Store, surveys map[string]*survey.Survey, now time.Time) error {
 	mid, err := st.EnsureMunicipality(ctx, "Upala", "Costa Rica")
 	if err != nil {
 		return err
+	}
+	for _, a := range Accounts {
+		hash, err := auth.HashPassword(a.Password)
+		if err != nil {
+			return err
+		}
+		u := &store.User{Name: a.Name, PasswordHash: hash, Role: a.Role, Municipalities: []int64{mid}}
+		if err := st.CreateUser(ctx, u); err != nil && err != store.ErrConflict {
+			return err
+		}
 	}
 	for _, d := range []struct{ id, survey, title string }{
 		{Community, "community-consultation", "Consulta comunitaria de Upala 2026"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"consulta/internal/survey"
@@ -45,6 +46,10 @@ type Session struct {
 	HeldOn         string
 	Facilitator    string
 	Notes          string
+	CreatedBy      int64
+	// ParentalConsent records the facilitator's tick that parents agreed; it names nobody.
+	ParentalConsent bool
+	Responses       int
 }
 
 // EnsureMunicipality returns the id of the named municipality, creating it when missing.
@@ -156,8 +161,9 @@ func (s *Store) SetStatus(ctx context.Context, id, status string) error {
 
 // CreateSession stores a meeting of a consultation.
 func (s *Store) CreateSession(ctx context.Context, ses *Session) error {
-	_, err := s.w.ExecContext(ctx, `INSERT INTO sessions (id, consultation_id, place, held_on, facilitator, notes, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, ses.ID, ses.ConsultationID, ses.Place, ses.HeldOn, ses.Facilitator, ses.Notes, s.stamp())
+	_, err := s.w.ExecContext(ctx, `INSERT INTO sessions (id, consultation_id, place, held_on, facilitator, notes, created_by,
+		parental_consent, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, ses.ID, ses.ConsultationID, ses.Place, ses.HeldOn,
+		ses.Facilitator, ses.Notes, nullID(ses.CreatedBy), ses.ParentalConsent, s.stamp())
 	if isUniqueViolation(err) {
 		return ErrConflict
 	}
@@ -166,13 +172,88 @@ func (s *Store) CreateSession(ctx context.Context, ses *Session) error {
 
 // Session returns one session by id.
 func (s *Store) Session(ctx context.Context, id string) (*Session, error) {
-	var ses Session
-	err := s.r.QueryRowContext(ctx, `SELECT id, consultation_id, place, held_on, facilitator, notes
-		FROM sessions WHERE id = ?`, id).Scan(&ses.ID, &ses.ConsultationID, &ses.Place, &ses.HeldOn, &ses.Facilitator, &ses.Notes)
+	ses, err := scanSession(s.r.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions s WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
+	return ses, err
+}
+
+const sessionColumns = `s.id, s.consultation_id, s.place, s.held_on, s.facilitator, s.notes, coalesce(s.created_by, 0),
+	s.parental_consent, (SELECT count(*) FROM responses r WHERE r.session_id = s.id)`
+
+func scanSession(row interface{ Scan(...any) error }) (*Session, error) {
+	var ses Session
+	err := row.Scan(&ses.ID, &ses.ConsultationID, &ses.Place, &ses.HeldOn, &ses.Facilitator, &ses.Notes,
+		&ses.CreatedBy, &ses.ParentalConsent, &ses.Responses)
 	return &ses, err
+}
+
+// Sessions lists a consultation's sessions, latest first, with how many responses each took.
+func (s *Store) Sessions(ctx context.Context, consultation string) ([]*Session, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+sessionColumns+` FROM sessions s WHERE consultation_id = ?
+		ORDER BY held_on DESC, created_at DESC`, consultation)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*Session
+	for rows.Next() {
+		ses, err := scanSession(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ses)
+	}
+	return out, rows.Err()
+}
+
+// SetParentalConsent records (or clears) the facilitator's tick that parental consent was collected.
+func (s *Store) SetParentalConsent(ctx context.Context, session string, given bool) error {
+	_, err := s.w.ExecContext(ctx, `UPDATE sessions SET parental_consent = ? WHERE id = ?`, given, session)
+	return err
+}
+
+// Consultations lists the consultations of the given municipalities (all of them when all is true).
+func (s *Store) Consultations(ctx context.Context, municipalities []int64, all bool) ([]*Consultation, error) {
+	query := `SELECT ` + consultationColumns + ` FROM consultations c JOIN municipalities m ON m.id = c.municipality_id`
+	args := []any{}
+	if !all {
+		if len(municipalities) == 0 {
+			return nil, nil
+		}
+		query += ` WHERE c.municipality_id IN (?` + strings.Repeat(", ?", len(municipalities)-1) + `)`
+		for _, m := range municipalities {
+			args = append(args, m)
+		}
+	}
+	rows, err := s.r.QueryContext(ctx, query+` ORDER BY c.created_at DESC, c.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*Consultation
+	for rows.Next() {
+		c, err := scanConsultation(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// UpdateConsultation changes a consultation's title, dates and kiosk idle time.
+func (s *Store) UpdateConsultation(ctx context.Context, c *Consultation) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE consultations SET title = ?, starts_on = ?, ends_on = ?, idle_seconds = ? WHERE id = ?`,
+		c.Title, c.StartsOn, c.EndsOn, c.IdleSeconds, c.ID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
 }
 
 func isUniqueViolation(err error) bool {

@@ -68,7 +68,9 @@ func (s *Server) accept(ctx context.Context, c *store.Consultation, sub *Submiss
 		case err != nil:
 			return outcome{}, err
 		}
-		channel = store.Kiosk
+		if channel == store.Link {
+			channel = store.Kiosk
+		}
 	}
 	// A response taken in a session is accepted after closing, so an offline tablet loses nothing.
 	if c.Status != store.StatusOpen && !(c.Status == store.StatusClosed && sub.Session != "") {

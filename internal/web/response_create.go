@@ -3,17 +3,25 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"consulta/internal/store"
+	"consulta/internal/survey"
 )
 
 // responseCreate takes the survey posted as a plain HTML form, for browsers without JavaScript.
-// A language button re-renders the same answers in another language without storing anything.
 func (s *Server) responseCreate(w http.ResponseWriter, r *http.Request) {
 	c, sv, ok := s.pageConsultation(w, r)
 	if !ok {
 		return
 	}
+	s.submitForm(w, r, c, sv, store.Link, nil, func(*surveyPage) {}, "/c/"+c.ID+"/thanks")
+}
+
+// submitForm checks and stores a posted survey form. A language button re-renders the same
+// answers in another language without storing anything; errors re-render beside each question.
+func (s *Server) submitForm(w http.ResponseWriter, r *http.Request, c *store.Consultation, sv *survey.Survey,
+	channel string, ses *store.Session, decorate func(*surveyPage), success string) {
 	if err := r.ParseForm(); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -26,21 +34,30 @@ func (s *Server) responseCreate(w http.ResponseWriter, r *http.Request) {
 	form := r.PostForm
 	if switchTo := form.Get("_switch"); switchTo != "" {
 		page := s.buildSurveyPage(c, sv, surveyLanguage(r, sv, switchTo), form, nil)
+		decorate(page)
 		s.render(w, r, http.StatusOK, "survey", s.surveyView(r, page))
 		return
 	}
 	lang := surveyLanguage(r, sv, form.Get("_lang"))
-	sub := &Submission{ID: form.Get("_id"), SurveyVersion: form.Get("_version"), Language: lang, Session: form.Get("_session")}
-	out, err := s.accept(r.Context(), c, sub, form, store.Link)
+	sub := &Submission{ID: form.Get("_id"), SurveyVersion: form.Get("_version"), Language: lang}
+	if ses != nil {
+		sub.Session = ses.ID
+	}
+	out, err := s.accept(r.Context(), c, sub, form, channel)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	switch out.status {
 	case http.StatusCreated, http.StatusOK:
-		http.Redirect(w, r, "/c/"+c.ID+"/thanks?lang="+lang, http.StatusSeeOther)
+		sep := "?"
+		if strings.Contains(success, "?") {
+			sep = "&"
+		}
+		http.Redirect(w, r, success+sep+"lang="+lang, http.StatusSeeOther)
 	case http.StatusUnprocessableEntity:
 		page := s.buildSurveyPage(c, sv, lang, form, out.errors)
+		decorate(page)
 		s.render(w, r, out.status, "survey", s.surveyView(r, page))
 	default:
 		s.errorPage(w, r, out.status, out.key, out.args...)

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/gorilla/mux"
 )
@@ -10,23 +12,86 @@ import (
 func (s *Server) Handler() http.Handler {
 	r := mux.NewRouter()
 	r.NotFoundHandler = http.HandlerFunc(s.notFound)
+	r.MethodNotAllowedHandler = http.HandlerFunc(s.methodNotAllowed)
+	get, post := http.MethodGet, http.MethodPost
 
-	r.HandleFunc("/healthz", s.healthShow).Methods(http.MethodGet, http.MethodHead)
-	r.PathPrefix("/static/").Handler(s.assets).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/healthz", s.healthShow).Methods(get, http.MethodHead)
+	r.PathPrefix("/static/").Handler(s.assets).Methods(get, http.MethodHead)
 
 	// Respondents: anyone may answer an open consultation.
-	r.HandleFunc("/", s.consultationList).Methods(http.MethodGet)
-	r.HandleFunc("/c/{id}", s.surveyShow).Methods(http.MethodGet)
-	r.HandleFunc("/c/{id}", limitBody(s.responseCreate)).Methods(http.MethodPost)
-	r.HandleFunc("/c/{id}/thanks", s.thanksShow).Methods(http.MethodGet)
+	r.HandleFunc("/", s.consultationList).Methods(get)
+	r.HandleFunc("/c/{id}", s.surveyShow).Methods(get)
+	r.HandleFunc("/c/{id}", limitBody(s.responseCreate)).Methods(post)
+	r.HandleFunc("/c/{id}/thanks", s.thanksShow).Methods(get)
+
+	// Accounts.
+	r.HandleFunc("/signin", s.signinShow).Methods(get)
+	r.HandleFunc("/signin", limitBody(s.signinCreate)).Methods(post)
+	r.HandleFunc("/signout", limitBody(s.signoutCreate)).Methods(post)
+	r.HandleFunc("/setup/{token}", s.setupShow).Methods(get)
+	r.HandleFunc("/setup/{token}", limitBody(s.setupCreate)).Methods(post)
+
+	// Administration (admins).
+	r.HandleFunc("/admin/municipalities", s.municipalityList).Methods(get)
+	r.HandleFunc("/admin/municipalities", limitBody(s.municipalityCreate)).Methods(post)
+	r.HandleFunc("/admin/users", s.userList).Methods(get)
+	r.HandleFunc("/admin/users", limitBody(s.userCreate)).Methods(post)
+	r.HandleFunc("/admin/users/{uid:[0-9]+}", s.userShow).Methods(get)
+	r.HandleFunc("/admin/users/{uid:[0-9]+}", limitBody(s.userUpdate)).Methods(post)
+	r.HandleFunc("/admin/users/{uid:[0-9]+}/password", limitBody(s.userPasswordReset)).Methods(post)
+	r.HandleFunc("/admin/audit", s.auditList).Methods(get)
+
+	// Consultations and sessions (staff of the consultation's municipality).
+	r.HandleFunc("/consultations", s.consultationStaffList).Methods(get)
+	r.HandleFunc("/consultations/new", s.consultationNew).Methods(get)
+	r.HandleFunc("/consultations", limitBody(s.consultationCreate)).Methods(post)
+	r.HandleFunc("/consultations/{id}", s.consultationShow).Methods(get)
+	r.HandleFunc("/consultations/{id}/status", limitBody(s.consultationStatus)).Methods(post)
+	r.HandleFunc("/consultations/{id}/targets", limitBody(s.consultationTargets)).Methods(post)
+	r.HandleFunc("/consultations/{id}/qr.png", s.consultationQR).Methods(get)
+	r.HandleFunc("/consultations/{id}/poster", s.consultationPoster).Methods(get)
+	r.HandleFunc("/consultations/{id}/sessions", limitBody(s.sessionCreate)).Methods(post)
+	r.HandleFunc("/sessions/{sid}", s.sessionShow).Methods(get)
+	r.HandleFunc("/sessions/{sid}/consent", limitBody(s.sessionConsent)).Methods(post)
+	r.HandleFunc("/sessions/{sid}/kiosk", limitBody(s.kioskStart)).Methods(post)
+	r.HandleFunc("/sessions/{sid}/paper", s.paperShow).Methods(get)
+	r.HandleFunc("/sessions/{sid}/paper", limitBody(s.paperCreate)).Methods(post)
+
+	// Kiosk: the tablet handed from one participant to the next.
+	r.HandleFunc("/kiosk/{sid}", s.kioskWelcome).Methods(get)
+	r.HandleFunc("/kiosk/{sid}/survey", s.kioskSurvey).Methods(get)
+	r.HandleFunc("/kiosk/{sid}/survey", limitBody(s.kioskSubmit)).Methods(post)
+	r.HandleFunc("/kiosk/{sid}/thanks", s.kioskThanks).Methods(get)
+	r.HandleFunc("/kiosk/{sid}/exit", s.kioskExitShow).Methods(get)
+	r.HandleFunc("/kiosk/{sid}/exit", limitBody(s.kioskExit)).Methods(post)
 
 	// API: the contract in DESIGN.md.
-	r.HandleFunc("/api/consultations/{id}/survey", s.apiSurveyShow).Methods(http.MethodGet)
-	r.HandleFunc("/api/consultations/{id}/responses", limitBody(s.apiResponseCreate)).Methods(http.MethodPost)
+	r.HandleFunc("/api/consultations/{id}/survey", s.apiSurveyShow).Methods(get)
+	r.HandleFunc("/api/consultations/{id}/responses", limitBody(s.apiResponseCreate)).Methods(post)
 
-	return chain(r, s.recoverPanics, s.logRequests, securityHeaders, crossOriginProtection, gzipPages)
+	return chain(r, s.recoverPanics, s.logRequests, securityHeaders, gzipPages, crossOriginProtection,
+		rememberLanguage, s.identify, s.kioskLock)
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		writeJSON(w, http.StatusNotFound, apiError{Error: T(pickLanguage(r), "error.not_found")})
+		return
+	}
 	s.errorPage(w, r, http.StatusNotFound, "error.not_found")
+}
+
+func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	s.errorPage(w, r, http.StatusMethodNotAllowed, "error.method")
+}
+
+// rememberLanguage keeps a language chosen with ?lang= in a cookie for the next pages.
+func rememberLanguage(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if l := r.URL.Query().Get("lang"); l != "" && slices.Contains(languages, l) {
+			http.SetCookie(w, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600,
+				SameSite: http.SameSiteLaxMode})
+		}
+		next.ServeHTTP(w, r)
+	})
 }

@@ -13,6 +13,9 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/gorilla/sessions"
 
 	"consulta/internal/store"
 	"consulta/internal/survey"
@@ -25,6 +28,13 @@ type Config struct {
 	Templates fs.FS
 	Static    fs.FS
 	Logger    *slog.Logger
+	// CookieKeys sign and encrypt the session cookie; cmd keeps them in the data folder.
+	CookieKeys [][]byte
+	// SecureCookies marks cookies Secure; BehindProxy trusts X-Forwarded-Proto for it.
+	SecureCookies, BehindProxy bool
+	// SetupToken, when set, is the one-time link that creates the first admin.
+	SetupToken string
+	Now        func() time.Time
 }
 
 // Server holds everything the handlers share; every handler is a method on it.
@@ -35,14 +45,30 @@ type Server struct {
 	templates map[string]*template.Template
 	assets    *assets
 	log       *slog.Logger
+
+	cookies                    *sessions.CookieStore
+	secureCookies, behindProxy bool
+	signins                    *limiter
+	setupMu                    sync.Mutex
+	setupToken                 string
+	now                        func() time.Time
 }
 
 // New parses every template once, so a missing or broken view fails at start, not on a request.
 func New(cfg Config) (*Server, error) {
-	s := &Server{store: cfg.Store, surveys: map[string]*survey.Survey{}, log: cfg.Logger}
+	s := &Server{store: cfg.Store, surveys: map[string]*survey.Survey{}, log: cfg.Logger,
+		secureCookies: cfg.SecureCookies, behindProxy: cfg.BehindProxy, setupToken: cfg.SetupToken, now: cfg.Now,
+		signins: newLimiter(10, 15*time.Minute)}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if len(cfg.CookieKeys) == 0 {
+		return nil, errors.New("web: no cookie keys")
+	}
+	s.cookies = newCookieStore(cfg.CookieKeys, cfg.SecureCookies)
 	for _, sv := range cfg.Surveys {
 		s.surveys[sv.ID] = sv
 	}
@@ -57,7 +83,10 @@ func New(cfg Config) (*Server, error) {
 }
 
 // views lists every page; each is parsed with the layout and the shared partials.
-var views = []string{"home", "survey", "thanks", "error"}
+var views = []string{"home", "survey", "thanks", "error", "signin", "setup",
+	"admin_municipalities", "admin_users", "admin_user", "admin_audit",
+	"consultations", "consultation_new", "consultation", "poster", "session",
+	"kiosk_welcome", "kiosk_thanks", "kiosk_exit"}
 
 func parseTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
@@ -111,6 +140,9 @@ type View struct {
 	Path      string
 	Flash     string
 	Data      any
+	// User is the signed-in account, nil for respondents; Kiosk hides navigation on a locked tablet.
+	User  *store.User
+	Kiosk bool
 }
 
 // T translates for templates: {{.T "key"}}.
@@ -118,7 +150,8 @@ func (v *View) T(key string, args ...any) string { return T(v.Lang, key, args...
 
 func (s *Server) view(r *http.Request, title string, data any) *View {
 	lang := pickLanguage(r)
-	return &View{Lang: lang, Languages: languages, Title: title, Path: r.URL.Path, Data: data}
+	return &View{Lang: lang, Languages: languages, Title: title, Path: r.URL.Path, Data: data,
+		User: currentUser(r), Kiosk: s.kioskSession(r) != ""}
 }
 
 // render writes a page through a buffer, so a failed render never sends half a page.

@@ -23,6 +23,10 @@ type surveyPage struct {
 	Questions    []questionView
 	Errors       []fieldError
 	Island       surveyIsland
+	// Action is where the form posts; kiosk and paper entry post to their own routes.
+	Action string
+	// Paper marks a facilitator typing in a paper form: one long page, no JavaScript paging.
+	Paper, Saved bool
 }
 
 type questionView struct {
@@ -60,7 +64,14 @@ type surveyIsland struct {
 	Post         string                       `json:"post"`
 	Thanks       string                       `json:"thanks"`
 	Session      string                       `json:"session,omitempty"`
+	Kiosk        *kioskIsland                 `json:"kiosk,omitempty"`
 	Strings      map[string]map[string]string `json:"strings"`
+}
+
+// kioskIsland tells the script where a participant's survey returns to, and after how long idle.
+type kioskIsland struct {
+	Welcome     string `json:"welcome"`
+	IdleSeconds int    `json:"idle_seconds"`
 }
 
 // islandKeys are the interface strings the survey script needs, in every language.
@@ -116,12 +127,11 @@ func (s *Server) surveyView(r *http.Request, page *surveyPage) *View {
 
 // buildSurveyPage fills every question with its wording in lang and, on a re-render, what was posted.
 func (s *Server) buildSurveyPage(c *store.Consultation, sv *survey.Survey, lang string, form map[string][]string, errs []fieldError) *surveyPage {
-	page := &surveyPage{Consultation: c, Survey: sv, Lang: lang, Errors: errs, ResponseID: newUUID()}
+	page := &surveyPage{Consultation: c, Survey: sv, Lang: lang, Errors: errs, ResponseID: newUUID(), Action: "/c/" + c.ID}
 	if form != nil {
 		if id := firstOf(form["_id"]); uuidPattern.MatchString(id) {
 			page.ResponseID = id
 		}
-		page.Session = firstOf(form["_session"])
 	}
 	byQuestion := map[string]string{}
 	for _, e := range errs {

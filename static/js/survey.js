@@ -319,5 +319,18 @@
   function done() { send.disabled = false; send.textContent = t("survey.send"); }
   function fail(msg) { sendError.textContent = msg; sendError.hidden = false; }
 
+  // A shared tablet keeps nothing of an unfinished survey: after a while without a touch it starts over.
+  if (data.kiosk) {
+    var idle;
+    var restart = function () {
+      clearTimeout(idle);
+      idle = setTimeout(function () { form.reset(); location.replace(data.kiosk.welcome); }, data.kiosk.idle_seconds * 1000);
+    };
+    ["pointerdown", "keydown", "input", "scroll", "touchstart"].forEach(function (ev) {
+      document.addEventListener(ev, restart, { passive: true });
+    });
+    restart();
+  }
+
   show(0);
 })();

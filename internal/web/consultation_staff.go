@@ -1,0 +1,342 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	qrcode "github.com/skip2/go-qrcode"
+
+	"consulta/internal/store"
+	"consulta/internal/survey"
+)
+
+// staff roles: everyone with an account works on consultations; only some manage them.
+var (
+	staffRoles    = []string{store.RoleAdmin, store.RolePlanner, store.RoleFacilitator}
+	managerRoles  = []string{store.RoleAdmin, store.RolePlanner}
+	groupChoices  = []string{"host", "displaced", "refugee", "returnee", "migrant"}
+	genderChoices = []string{"female", "male", "other"}
+)
+
+type consultationsPage struct {
+	Consultations []*store.Consultation
+	CanCreate     bool
+}
+
+// consultationStaffList lists the consultations of the account's municipalities.
+func (s *Server) consultationStaffList(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, staffRoles...)
+	if !ok {
+		return
+	}
+	cs, err := s.store.Consultations(r.Context(), u.Municipalities, u.Role == store.RoleAdmin)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := consultationsPage{Consultations: cs, CanCreate: slices.Contains(managerRoles, u.Role)}
+	s.render(w, r, http.StatusOK, "consultations", s.view(r, T(pickLanguage(r), "staff.consultations"), p))
+}
+
+type consultationForm struct {
+	Title, SurveyID, Status, StartsOn, EndsOn string
+	Municipality                              int64
+	IdleMinutes                               int
+}
+
+type consultationNewPage struct {
+	Form           consultationForm
+	Errors         map[string]string
+	Surveys        []*survey.Survey
+	Municipalities []store.Municipality
+}
+
+func (s *Server) consultationNewPage(r *http.Request, u *store.User, f consultationForm, errs map[string]string) (*consultationNewPage, error) {
+	all, err := s.store.Municipalities(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	p := &consultationNewPage{Form: f, Errors: errs}
+	for _, m := range all {
+		if u.CanSee(m.ID) {
+			p.Municipalities = append(p.Municipalities, m)
+		}
+	}
+	for _, sv := range s.surveys {
+		p.Surveys = append(p.Surveys, sv)
+	}
+	slices.SortFunc(p.Surveys, func(a, b *survey.Survey) int { return strings.Compare(a.ID, b.ID) })
+	return p, nil
+}
+
+func (s *Server) consultationNew(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, managerRoles...)
+	if !ok {
+		return
+	}
+	today := s.now().Format(time.DateOnly)
+	p, err := s.consultationNewPage(r, u, consultationForm{Status: store.StatusDraft, StartsOn: today, IdleMinutes: 3}, nil)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "consultation_new", s.view(r, T(pickLanguage(r), "staff.new_consultation"), p))
+}
+
+var slugUnsafe = regexp.MustCompile(`[^a-z0-9]+`)
+
+// slug makes a readable, URL-safe consultation id from its title, with a random tail.
+func slug(title string) string {
+	t := strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "ñ", "n", "ü", "u", "ã", "a", "õ", "o", "ç", "c", "â", "a", "ê", "e", "ô", "o").
+		Replace(strings.ToLower(title))
+	t = strings.Trim(slugUnsafe.ReplaceAllString(t, "-"), "-")
+	if len(t) > 40 {
+		t = strings.TrimRight(t[:40], "-")
+	}
+	if t == "" {
+		t = "consulta"
+	}
+	return t + "-" + newUUID()[:6]
+}
+
+func (s *Server) consultationCreate(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, managerRoles...)
+	if !ok {
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
+		return
+	}
+	lang := pickLanguage(r)
+	f := consultationForm{Title: strings.TrimSpace(r.PostForm.Get("title")), SurveyID: r.PostForm.Get("survey"),
+		Status: r.PostForm.Get("status"), StartsOn: r.PostForm.Get("starts_on"), EndsOn: r.PostForm.Get("ends_on")}
+	errs := map[string]string{}
+	f.Municipality, _ = strconv.ParseInt(r.PostForm.Get("municipality"), 10, 64)
+	if f.Title == "" || len([]rune(f.Title)) > 160 {
+		errs["title"] = T(lang, "form.required_short", 160)
+	}
+	if _, ok := s.surveys[f.SurveyID]; !ok {
+		errs["survey"] = T(lang, "staff.survey_invalid")
+	}
+	if f.Municipality == 0 || !u.CanSee(f.Municipality) {
+		errs["municipality"] = T(lang, "admin.municipality_invalid")
+	}
+	if f.Status != store.StatusDraft && f.Status != store.StatusOpen {
+		errs["status"] = T(lang, "staff.status_invalid")
+	}
+	for _, d := range []struct{ key, v string }{{"starts_on", f.StartsOn}, {"ends_on", f.EndsOn}} {
+		if _, err := time.Parse(time.DateOnly, d.v); d.v != "" && err != nil {
+			errs[d.key] = T(lang, "form.date")
+		}
+	}
+	if f.StartsOn != "" && f.EndsOn != "" && f.EndsOn < f.StartsOn && errs["ends_on"] == "" {
+		errs["ends_on"] = T(lang, "staff.ends_before")
+	}
+	idle, err := strconv.Atoi(r.PostForm.Get("idle_minutes"))
+	f.IdleMinutes = idle
+	if err != nil || idle < 1 || idle > 30 {
+		errs["idle_minutes"] = T(lang, "staff.idle_range")
+	}
+	if len(errs) > 0 {
+		p, err := s.consultationNewPage(r, u, f, errs)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		s.render(w, r, http.StatusUnprocessableEntity, "consultation_new", s.view(r, T(lang, "staff.new_consultation"), p))
+		return
+	}
+	c := &store.Consultation{ID: slug(f.Title), MunicipalityID: f.Municipality, SurveyID: f.SurveyID, Title: f.Title,
+		Status: f.Status, StartsOn: f.StartsOn, EndsOn: f.EndsOn, IdleSeconds: f.IdleMinutes * 60}
+	if err := s.store.CreateConsultation(r.Context(), c); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.audit(r, "consultation.create", c.ID, c.Title+" ("+c.SurveyID+", "+c.Status+")", c.MunicipalityID)
+	http.Redirect(w, r, "/consultations/"+c.ID, http.StatusSeeOther)
+}
+
+type targetCell struct {
+	Group, Gender string
+	Target, N     int
+}
+
+type targetRow struct {
+	Group string
+	Cells []targetCell
+	N     int
+}
+
+type consultationPage struct {
+	Consultation *store.Consultation
+	Survey       *survey.Survey
+	Sessions     []*store.Session
+	Link         string
+	CanManage    bool
+	Targets      []targetRow
+	Total        int
+	Errors       map[string]string
+	Today        string
+	UserName     string
+}
+
+// targetGrid lays counts against targets, group by gender; counts include every response.
+func targetGrid(targets []store.Target, counts []store.Count) ([]targetRow, int) {
+	var rows []targetRow
+	total := 0
+	for _, g := range append(slices.Clone(groupChoices), "") {
+		row := targetRow{Group: g}
+		for _, gen := range append(slices.Clone(genderChoices), "") {
+			cell := targetCell{Group: g, Gender: gen}
+			for _, t := range targets {
+				if t.Group == g && t.Gender == gen {
+					cell.Target = t.Target
+				}
+			}
+			for _, c := range counts {
+				cg, cgen := c.Group, c.Gender
+				if cg == survey.PreferNot {
+					cg = ""
+				}
+				if cgen == survey.PreferNot {
+					cgen = ""
+				}
+				if cg == g && cgen == gen {
+					cell.N += c.N
+				}
+			}
+			row.N += cell.N
+			row.Cells = append(row.Cells, cell)
+		}
+		total += row.N
+		rows = append(rows, row)
+	}
+	return rows, total
+}
+
+func (s *Server) consultationShow(w http.ResponseWriter, r *http.Request) {
+	s.renderConsultation(w, r, http.StatusOK, nil)
+}
+
+func (s *Server) renderConsultation(w http.ResponseWriter, r *http.Request, status int, errs map[string]string) {
+	u, c, ok := s.staffConsultation(w, r, muxVar(r, "id"), staffRoles...)
+	if !ok {
+		return
+	}
+	sessions, err := s.store.Sessions(r.Context(), c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	targets, err := s.store.Targets(r.Context(), c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	counts, err := s.store.ConsultationCounts(r.Context(), c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := consultationPage{Consultation: c, Survey: s.surveys[c.SurveyID], Sessions: sessions, Link: s.publicLink(r, c),
+		CanManage: slices.Contains(managerRoles, u.Role), Errors: errs, Today: s.now().Format(time.DateOnly), UserName: u.Name}
+	p.Targets, p.Total = targetGrid(targets, counts)
+	s.render(w, r, status, "consultation", s.view(r, c.Title, p))
+}
+
+// publicLink is the address people open on their own phone to answer.
+func (s *Server) publicLink(r *http.Request, c *store.Consultation) string {
+	scheme := "http"
+	if s.isSecure(r) {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + "/c/" + c.ID
+}
+
+// consultationStatus opens or closes a consultation; closing keeps its results readable.
+func (s *Server) consultationStatus(w http.ResponseWriter, r *http.Request) {
+	_, c, ok := s.staffConsultation(w, r, muxVar(r, "id"), managerRoles...)
+	if !ok {
+		return
+	}
+	status := r.PostFormValue("status")
+	if !slices.Contains([]string{store.StatusDraft, store.StatusOpen, store.StatusClosed}, status) {
+		s.renderConsultation(w, r, http.StatusUnprocessableEntity, map[string]string{"status": T(pickLanguage(r), "staff.status_invalid")})
+		return
+	}
+	if err := s.store.SetStatus(r.Context(), c.ID, status); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.audit(r, "consultation.status", c.ID, c.Status+" → "+status, c.MunicipalityID)
+	http.Redirect(w, r, "/consultations/"+c.ID, http.StatusSeeOther)
+}
+
+// consultationTargets sets the hoped-for number of responses per group and gender.
+func (s *Server) consultationTargets(w http.ResponseWriter, r *http.Request) {
+	_, c, ok := s.staffConsultation(w, r, muxVar(r, "id"), managerRoles...)
+	if !ok {
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
+		return
+	}
+	var ts []store.Target
+	for _, g := range groupChoices {
+		for _, gen := range genderChoices {
+			v := strings.TrimSpace(r.PostForm.Get("t_" + g + "_" + gen))
+			if v == "" {
+				continue
+			}
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 || n > 100000 {
+				s.renderConsultation(w, r, http.StatusUnprocessableEntity, map[string]string{"targets": T(pickLanguage(r), "staff.target_invalid", g, gen)})
+				return
+			}
+			ts = append(ts, store.Target{Group: g, Gender: gen, Target: n})
+		}
+	}
+	if err := s.store.SetTargets(r.Context(), c.ID, ts); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.audit(r, "consultation.targets", c.ID, fmt.Sprintf("%d targets", len(ts)), c.MunicipalityID)
+	http.Redirect(w, r, "/consultations/"+c.ID+"#targets", http.StatusSeeOther)
+}
+
+// consultationQR is the QR code of the public link, for the printable poster.
+func (s *Server) consultationQR(w http.ResponseWriter, r *http.Request) {
+	_, c, ok := s.staffConsultation(w, r, muxVar(r, "id"), staffRoles...)
+	if !ok {
+		return
+	}
+	png, err := qrcode.Encode(s.publicLink(r, c), qrcode.Medium, 512)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "image/png")
+	w.Header().Set("Cache-Control", "private, max-age=3600")
+	w.Write(png)
+}
+
+// consultationPoster is a printable page with the link and its QR code.
+func (s *Server) consultationPoster(w http.ResponseWriter, r *http.Request) {
+	_, c, ok := s.staffConsultation(w, r, muxVar(r, "id"), staffRoles...)
+	if !ok {
+		return
+	}
+	p := consultationPage{Consultation: c, Survey: s.surveys[c.SurveyID], Link: s.publicLink(r, c)}
+	s.render(w, r, http.StatusOK, "poster", s.view(r, c.Title, p))
+}
+
+// errNotFound lets helpers say "not yours or not there" the same way.
+var errNotFound = errors.New("not found")
