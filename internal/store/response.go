@@ -67,11 +67,12 @@ func (s *Store) SaveResponse(ctx context.Context, r *Response, sv *survey.Survey
 			r.ReceivedAt = s.Now()
 		}
 		r.ReceivedAt = r.ReceivedAt.UTC()
-		if err := insertResponse(ctx, tx, r, hash); err != nil {
+		rid, err := insertResponse(ctx, tx, r, hash)
+		if err != nil {
 			return err
 		}
 		created = true
-		return insertAnswers(ctx, tx, r, sv)
+		return insertAnswers(ctx, tx, rid, r, sv)
 	})
 	if err != nil {
 		created = false
@@ -79,27 +80,42 @@ func (s *Store) SaveResponse(ctx context.Context, r *Response, sv *survey.Survey
 	return created, err
 }
 
-func insertResponse(ctx context.Context, tx *sql.Tx, r *Response, hash string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO responses (id, consultation_id, session_id, survey_version, language,
+func insertResponse(ctx context.Context, tx *sql.Tx, r *Response, hash string) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO responses (id, consultation_id, session_id, survey_version, language,
 		channel, grp, gender, age_band, disability, content_hash, received_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.ConsultationID, nullable(r.SessionID), r.SurveyVersion, r.Language, r.Channel,
 		nullable(r.Profile.Group), nullable(r.Profile.Gender), nullable(r.Profile.AgeBand), nullable(r.Profile.Disability),
 		hash, r.ReceivedAt.Format(time.RFC3339Nano))
-	return err
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
-// insertAnswers writes one row per answer, one per choice for select_multiple, with the place for rank.
-func insertAnswers(ctx context.Context, tx *sql.Tx, r *Response, sv *survey.Survey) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO answers (response_id, question, choice, position, number, text)
+// insertAnswers writes one row per answer, one per choice for select_multiple, with the place for
+// rank, and an empty row for a question that was asked and skipped.
+func insertAnswers(ctx context.Context, tx *sql.Tx, rid int64, r *Response, sv *survey.Survey) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO answers (rid, question, choice, position, number, text)
 		VALUES (?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
+	asked := map[string]bool{}
+	for _, id := range sv.Asked(r.Answers) {
+		asked[id] = true
+	}
 	for _, q := range sv.Questions {
 		v, ok := r.Answers[q.ID]
 		if !ok {
+			// A question put to the respondent and left unanswered keeps an empty row,
+			// so "n of N who were asked" can be counted with a GROUP BY.
+			if asked[q.ID] {
+				if _, err := stmt.ExecContext(ctx, rid, q.ID, nil, nil, nil, nil); err != nil {
+					return err
+				}
+			}
 			continue
 		}
 		var choice, number, text, position any
@@ -119,13 +135,13 @@ func insertAnswers(ctx context.Context, tx *sql.Tx, r *Response, sv *survey.Surv
 				if q.Type == survey.Rank {
 					position = i + 1
 				}
-				if _, err := stmt.ExecContext(ctx, r.ID, q.ID, c, position, nil, nil); err != nil {
+				if _, err := stmt.ExecContext(ctx, rid, q.ID, c, position, nil, nil); err != nil {
 					return err
 				}
 			}
 			continue
 		}
-		if _, err := stmt.ExecContext(ctx, r.ID, q.ID, choice, position, number, text); err != nil {
+		if _, err := stmt.ExecContext(ctx, rid, q.ID, choice, position, number, text); err != nil {
 			return err
 		}
 	}
@@ -142,11 +158,12 @@ func (s *Store) CountResponses(ctx context.Context, consultationID string) (int,
 // StoredResponse returns a response with its answers as stored, for tests and exports.
 func (s *Store) StoredResponse(ctx context.Context, id string) (*Response, map[string][]AnswerRow, error) {
 	var r Response
+	var rid int64
 	var session, grp, gender, age, dis sql.NullString
 	var received string
-	err := s.r.QueryRowContext(ctx, `SELECT id, consultation_id, session_id, survey_version, language, channel,
+	err := s.r.QueryRowContext(ctx, `SELECT rid, id, consultation_id, session_id, survey_version, language, channel,
 		grp, gender, age_band, disability, received_at FROM responses WHERE id = ?`, id).Scan(
-		&r.ID, &r.ConsultationID, &session, &r.SurveyVersion, &r.Language, &r.Channel, &grp, &gender, &age, &dis, &received)
+		&rid, &r.ID, &r.ConsultationID, &session, &r.SurveyVersion, &r.Language, &r.Channel, &grp, &gender, &age, &dis, &received)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, ErrNotFound
 	}
@@ -156,7 +173,7 @@ func (s *Store) StoredResponse(ctx context.Context, id string) (*Response, map[s
 	r.SessionID, r.ReceivedAt = session.String, parseStamp(received)
 	r.Profile = survey.Profile{Group: grp.String, Gender: gender.String, AgeBand: age.String, Disability: dis.String}
 	rows, err := s.r.QueryContext(ctx, `SELECT question, coalesce(choice, ''), coalesce(position, 0),
-		number, coalesce(text, '') FROM answers WHERE response_id = ? ORDER BY rowid`, id)
+		number, coalesce(text, '') FROM answers WHERE rid = ? ORDER BY rowid`, rid)
 	if err != nil {
 		return nil, nil, err
 	}

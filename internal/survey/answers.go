@@ -96,17 +96,33 @@ func firstOf(vs []string) string {
 	return vs[0]
 }
 
+// getter reads answers as relevant expressions see them.
+func getter(a map[string]any) func(string) any {
+	return func(id string) any {
+		if v, ok := a[id].(int); ok {
+			return float64(v)
+		}
+		return a[id]
+	}
+}
+
+// Asked lists the questions that were put to a respondent with these checked answers:
+// every answerable question whose relevant expression holds, answered or not.
+func (s *Survey) Asked(a Answers) []string {
+	get := getter(a)
+	var out []string
+	for _, q := range s.Questions {
+		if q.Answerable() && (q.Expr == nil || q.Expr.Eval(get)) {
+			out = append(out, q.ID)
+		}
+	}
+	return out
+}
+
 // checkValues applies skip logic and requiredness in question order.
 func (s *Survey) checkValues(values map[string]any, errs []AnswerError) (Answers, []AnswerError) {
 	out := Answers{}
-	get := func(id string) any {
-		switch v := out[id].(type) {
-		case int:
-			return float64(v)
-		default:
-			return v
-		}
-	}
+	get := getter(out)
 	failed := map[string]bool{}
 	for _, e := range errs {
 		failed[e.Question] = true

@@ -75,10 +75,10 @@ var staffMessages = map[string]survey.Label{
 
 	// Population groups and genders.
 	"group.host":      {"es": "Comunidad de acogida", "en": "Host community", "pt": "Comunidade de acolhida"},
-	"group.displaced": {"es": "Desplazada interna", "en": "Internally displaced", "pt": "Deslocada interna"},
-	"group.refugee":   {"es": "Refugiada o solicitante de asilo", "en": "Refugee or asylum seeker", "pt": "Refugiada ou solicitante de refúgio"},
-	"group.returnee":  {"es": "Retornada", "en": "Returnee", "pt": "Retornada"},
-	"group.migrant":   {"es": "Migrante en tránsito", "en": "Migrant in transit", "pt": "Migrante em trânsito"},
+	"group.displaced": {"es": "Persona desplazada interna", "en": "Internally displaced", "pt": "Pessoa deslocada interna"},
+	"group.refugee":   {"es": "Persona refugiada o solicitante de asilo", "en": "Refugee or asylum seeker", "pt": "Pessoa refugiada ou solicitante de refúgio"},
+	"group.returnee":  {"es": "Persona retornada", "en": "Returnee", "pt": "Pessoa retornada"},
+	"group.migrant":   {"es": "Persona migrante en tránsito", "en": "Migrant in transit", "pt": "Pessoa migrante em trânsito"},
 	"gender.female":   {"es": "Mujer", "en": "Woman", "pt": "Mulher"},
 	"gender.male":     {"es": "Hombre", "en": "Man", "pt": "Homem"},
 	"gender.other":    {"es": "Otra identidad", "en": "Another identity", "pt": "Outra identidade"},

@@ -17,6 +17,7 @@ import (
 
 	"github.com/gorilla/sessions"
 
+	"consulta/internal/results"
 	"consulta/internal/store"
 	"consulta/internal/survey"
 )
@@ -35,6 +36,8 @@ type Config struct {
 	// SetupToken, when set, is the one-time link that creates the first admin.
 	SetupToken string
 	Now        func() time.Time
+	// K is the small-cell threshold: counts under it show as "<K" (default 5, never below 3).
+	K int
 }
 
 // Server holds everything the handlers share; every handler is a method on it.
@@ -52,13 +55,14 @@ type Server struct {
 	setupMu                    sync.Mutex
 	setupToken                 string
 	now                        func() time.Time
+	k                          int
 }
 
 // New parses every template once, so a missing or broken view fails at start, not on a request.
 func New(cfg Config) (*Server, error) {
 	s := &Server{store: cfg.Store, surveys: map[string]*survey.Survey{}, log: cfg.Logger,
 		secureCookies: cfg.SecureCookies, behindProxy: cfg.BehindProxy, setupToken: cfg.SetupToken, now: cfg.Now,
-		signins: newLimiter(10, 15*time.Minute)}
+		signins: newLimiter(10, 15*time.Minute), k: results.NormalizeK(cfg.K)}
 	if s.log == nil {
 		s.log = slog.Default()
 	}

@@ -41,7 +41,8 @@ CREATE INDEX sessions_consultation ON sessions(consultation_id);
 
 -- The profile is kept in columns as it was given, so aggregation is a GROUP BY.
 CREATE TABLE responses (
-    id              TEXT PRIMARY KEY,
+    rid             INTEGER PRIMARY KEY,
+    id              TEXT NOT NULL UNIQUE,
     consultation_id TEXT NOT NULL REFERENCES consultations(id),
     session_id      TEXT REFERENCES sessions(id),
     survey_version  TEXT NOT NULL REFERENCES survey_versions(version),
@@ -56,14 +57,14 @@ CREATE TABLE responses (
 );
 CREATE INDEX responses_consultation ON responses(consultation_id, received_at);
 
--- One row per answered question; per chosen choice for select_multiple; rank keeps position.
+-- One row per answered question; per chosen choice for select_multiple; rank keeps position;
+-- an empty row for a question that was asked and skipped.
 CREATE TABLE answers (
-    response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+    rid         INTEGER NOT NULL REFERENCES responses(rid) ON DELETE CASCADE,
     question    TEXT NOT NULL,
     choice      TEXT,
     position    INTEGER,
     number      INTEGER,
     text        TEXT
 );
-CREATE INDEX answers_response ON answers(response_id);
-CREATE INDEX answers_question ON answers(question, choice);
+CREATE INDEX answers_response ON answers(rid);

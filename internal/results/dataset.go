@@ -1,0 +1,178 @@
+package results
+
+import (
+	"strings"
+	"sync"
+)
+
+// Dataset holds a consultation's responses in memory, compactly, so any filter and cut is a scan
+// of a few million small rows instead of a query. It only grows: new rows are appended after the
+// last response it saw.
+type Dataset struct {
+	mu    sync.RWMutex
+	last  int64
+	words []string
+	ids   map[string]uint32
+	resp  []resp
+	byRID map[int64]int32
+	ans   []ans
+}
+
+type resp struct {
+	group, gender, age, dis, channel, session uint32
+	day                                       string
+}
+
+// Answer kinds.
+const (
+	kindSkipped uint8 = iota
+	kindChoice
+	kindNumber
+	kindText
+)
+
+type ans struct {
+	resp   int32
+	q      uint32
+	choice uint32
+	num    int32
+	pos    uint8
+	kind   uint8
+	lead   bool // the first row of this question for this response
+}
+
+// NewDataset returns an empty dataset.
+func NewDataset() *Dataset {
+	return &Dataset{ids: map[string]uint32{"": 0}, words: []string{""}, byRID: map[int64]int32{}}
+}
+
+// Last is the highest response row id the dataset holds; load rows after it.
+func (d *Dataset) Last() int64 {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	return d.last
+}
+
+// Len is how many responses the dataset holds.
+func (d *Dataset) Len() int {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	return len(d.resp)
+}
+
+func (d *Dataset) word(s string) uint32 {
+	if id, ok := d.ids[s]; ok {
+		return id
+	}
+	id := uint32(len(d.words))
+	d.words = append(d.words, s)
+	d.ids[s] = id
+	return id
+}
+
+// Batch collects rows read from the store; Commit adds them to the dataset in one step, so a
+// report never sees a response without its answers.
+type Batch struct {
+	d       *Dataset
+	resp    []resp
+	rids    []int64
+	ans     []ans
+	pending map[int64]int32
+	seen    map[uint32]bool
+	prev    int64
+}
+
+// Batch starts adding rows; words are interned under the dataset's lock at Commit.
+func (d *Dataset) Batch() *Batch {
+	return &Batch{d: d, pending: map[int64]int32{}, seen: map[uint32]bool{}, prev: -1}
+}
+
+// Response adds one response; one the dataset already holds is ignored.
+func (b *Batch) Response(rid int64, session, channel, group, gender, ageBand, disability, day string) {
+	b.d.mu.Lock()
+	defer b.d.mu.Unlock()
+	if _, ok := b.d.byRID[rid]; ok {
+		return
+	}
+	if _, ok := b.pending[rid]; ok {
+		return
+	}
+	d := b.d
+	b.pending[rid] = int32(len(d.resp) + len(b.resp))
+	b.resp = append(b.resp, resp{group: d.word(group), gender: d.word(gender), age: d.word(ageBand),
+		dis: d.word(disability), channel: d.word(channel), session: d.word(session), day: day})
+	b.rids = append(b.rids, rid)
+}
+
+// Answer adds one answer row of a response added to this batch; rows arrive in stored order.
+// A row with no choice, number or text is a question that was asked and skipped.
+func (b *Batch) Answer(rid int64, question, choice string, position int, number int, hasNumber, hasText bool) {
+	ri, ok := b.pending[rid]
+	if !ok {
+		return
+	}
+	if rid != b.prev {
+		b.prev = rid
+		clear(b.seen)
+	}
+	b.d.mu.Lock()
+	row := ans{resp: ri, q: b.d.word(question)}
+	switch {
+	case hasNumber:
+		row.kind, row.num = kindNumber, int32(number)
+	case choice != "":
+		row.kind, row.choice, row.pos = kindChoice, b.d.word(choice), uint8(min(max(position, 0), 255))
+	case hasText:
+		row.kind = kindText
+	}
+	b.d.mu.Unlock()
+	row.lead = !b.seen[row.q]
+	b.seen[row.q] = true
+	b.ans = append(b.ans, row)
+}
+
+// Commit adds the batch to the dataset.
+func (b *Batch) Commit() {
+	d := b.d
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for i, r := range b.resp {
+		d.byRID[b.rids[i]] = int32(len(d.resp))
+		d.resp = append(d.resp, r)
+		d.last = max(d.last, b.rids[i])
+	}
+	d.ans = append(d.ans, b.ans...)
+}
+
+// matches reports which responses pass the filter.
+func (d *Dataset) matches(f Filter) []bool {
+	out := make([]bool, len(d.resp))
+	dimValue := func(r resp) string {
+		switch f.Dimension {
+		case ByGroup:
+			return d.words[r.group]
+		case ByGender:
+			return d.words[r.gender]
+		case ByAgeBand:
+			return d.words[r.age]
+		case ByDisability:
+			return d.words[r.dis]
+		}
+		return ""
+	}
+	for i, r := range d.resp {
+		ok := (f.Session == "" || d.words[r.session] == f.Session) &&
+			(f.Channel == "" || d.words[r.channel] == f.Channel) &&
+			(f.From == "" || r.day >= f.From) && (f.To == "" || r.day <= f.To)
+		if ok && f.Dimension != "" && f.Value != "" {
+			v := dimValue(r)
+			if f.Value == NotStated {
+				ok = v == ""
+			} else {
+				ok = strings.EqualFold(v, f.Value)
+			}
+		}
+		out[i] = ok
+	}
+	return out
+}

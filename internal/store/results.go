@@ -1,0 +1,96 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+// ResultResponse is a response as aggregation needs it: its profile and how it came.
+type ResultResponse struct {
+	RID                                int64
+	Session, Channel                   string
+	Group, Gender, AgeBand, Disability string
+	Day                                string // YYYY-MM-DD it was received
+}
+
+// ResultAnswer is one answer row; no choice, number or text means asked and skipped.
+type ResultAnswer struct {
+	RID       int64
+	Question  string
+	Choice    string
+	Position  int
+	Number    int
+	HasNumber bool
+	HasText   bool
+}
+
+// ResultRows streams, from one snapshot, the responses of a consultation stored after row
+// afterRID and then their answer rows in stored order. Rows are streamed, not collected,
+// because a large consultation has millions of answer rows.
+func (s *Store) ResultRows(ctx context.Context, consultation string, afterRID int64,
+	onResponse func(ResultResponse), onAnswer func(ResultAnswer)) error {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT rid, coalesce(session_id, ''), channel, coalesce(grp, ''), coalesce(gender, ''),
+		coalesce(age_band, ''), coalesce(disability, ''), substr(received_at, 1, 10)
+		FROM responses WHERE consultation_id = ? AND rid > ? ORDER BY rid`, consultation, afterRID)
+	if err != nil {
+		return err
+	}
+	first, last := int64(-1), int64(-1)
+	for rows.Next() {
+		var r ResultResponse
+		if err := rows.Scan(&r.RID, &r.Session, &r.Channel, &r.Group, &r.Gender, &r.AgeBand, &r.Disability, &r.Day); err != nil {
+			rows.Close()
+			return err
+		}
+		if first < 0 {
+			first = r.RID
+		}
+		last = r.RID
+		onResponse(r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || first < 0 {
+		return err
+	}
+	// Other consultations' rows in the range are skipped by the caller, which knows its responses.
+	arows, err := tx.QueryContext(ctx, `SELECT rid, question, coalesce(choice, ''), coalesce(position, 0),
+		number IS NOT NULL, coalesce(number, 0), text IS NOT NULL
+		FROM answers WHERE rid BETWEEN ? AND ? ORDER BY rid, rowid`, first, last)
+	if err != nil {
+		return err
+	}
+	defer arows.Close()
+	for arows.Next() {
+		var a ResultAnswer
+		if err := arows.Scan(&a.RID, &a.Question, &a.Choice, &a.Position, &a.HasNumber, &a.Number, &a.HasText); err != nil {
+			return err
+		}
+		onAnswer(a)
+	}
+	return arows.Err()
+}
+
+// Texts returns what people wrote in an open question, newest first, at most limit of them.
+func (s *Store) Texts(ctx context.Context, consultation, question string, limit int) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT a.text FROM answers a JOIN responses r ON r.rid = a.rid
+		WHERE r.consultation_id = ? AND a.question = ? AND a.text IS NOT NULL ORDER BY a.rid DESC LIMIT ?`,
+		consultation, question, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
