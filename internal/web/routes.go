@@ -23,6 +23,7 @@ func (s *Server) Handler() http.Handler {
 	r.HandleFunc("/c/{id}", s.surveyShow).Methods(get)
 	r.HandleFunc("/c/{id}", limitBody(s.responseCreate)).Methods(post)
 	r.HandleFunc("/c/{id}/thanks", s.thanksShow).Methods(get)
+	r.HandleFunc("/c/{id}/stopped", s.stoppedShow).Methods(get)
 
 	// Accounts.
 	r.HandleFunc("/signin", s.signinShow).Methods(get)
@@ -62,6 +63,7 @@ func (s *Server) Handler() http.Handler {
 	r.HandleFunc("/kiosk/{sid}/survey", s.kioskSurvey).Methods(get)
 	r.HandleFunc("/kiosk/{sid}/survey", limitBody(s.kioskSubmit)).Methods(post)
 	r.HandleFunc("/kiosk/{sid}/thanks", s.kioskThanks).Methods(get)
+	r.HandleFunc("/kiosk/{sid}/stopped", s.kioskStopped).Methods(get)
 	r.HandleFunc("/kiosk/{sid}/exit", s.kioskExitShow).Methods(get)
 	r.HandleFunc("/kiosk/{sid}/exit", limitBody(s.kioskExit)).Methods(post)
 

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -90,7 +91,7 @@ func New(cfg Config) (*Server, error) {
 var views = []string{"home", "survey", "thanks", "error", "signin", "setup",
 	"admin_municipalities", "admin_users", "admin_user", "admin_audit",
 	"consultations", "consultation_new", "consultation", "poster", "session",
-	"kiosk_welcome", "kiosk_thanks", "kiosk_exit"}
+	"kiosk_welcome", "kiosk_thanks", "kiosk_exit", "stopped"}
 
 func parseTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
@@ -118,6 +119,17 @@ func (s *Server) funcs() template.FuncMap {
 		},
 		"langName": func(l string) string { return languageNames[l] },
 		"deref":    func(p *int) int { return *p },
+		"cell":     cellText,
+		"dimLabel": dimLabel,
+		"count": func(n, k int) string {
+			if n < k {
+				return results.SuppressLabel(k)
+			}
+			return strconv.Itoa(n)
+		},
+		"list":      func(items ...string) []string { return items },
+		"hasPrefix": strings.HasPrefix,
+		"hasSuffix": strings.HasSuffix,
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, errors.New("dict needs pairs")

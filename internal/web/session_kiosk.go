@@ -240,6 +240,7 @@ func (s *Server) kioskify(page *surveyPage, ses *store.Session, c *store.Consult
 	page.Action = "/kiosk/" + ses.ID + "/survey"
 	page.Island.Session = ses.ID
 	page.Island.Thanks = "/kiosk/" + ses.ID + "/thanks"
+	page.Island.Stopped = "/kiosk/" + ses.ID + "/stopped"
 	page.Island.Kiosk = &kioskIsland{Welcome: "/kiosk/" + ses.ID, IdleSeconds: c.IdleSeconds}
 }
 
@@ -261,6 +262,18 @@ func (s *Server) kioskThanks(w http.ResponseWriter, r *http.Request) {
 	v := s.view(r, T(lang, "thanks.title"), kioskPage{Session: ses, Consultation: c, Survey: sv, Lang: lang})
 	v.Lang = lang
 	s.render(w, r, http.StatusOK, "kiosk_thanks", v)
+}
+
+// kioskStopped tells a participant who stopped that nothing was kept, then returns to the welcome screen.
+func (s *Server) kioskStopped(w http.ResponseWriter, r *http.Request) {
+	ses, c, sv, ok := s.kioskContext(w, r)
+	if !ok {
+		return
+	}
+	lang := surveyLanguage(r, sv, "")
+	v := s.view(r, T(lang, "child.stopped_title"), kioskPage{Session: ses, Consultation: c, Survey: sv, Lang: lang})
+	v.Lang = lang
+	s.render(w, r, http.StatusOK, "stopped", v)
 }
 
 func (s *Server) kioskExitShow(w http.ResponseWriter, r *http.Request) {

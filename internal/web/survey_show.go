@@ -63,6 +63,7 @@ type surveyIsland struct {
 	Lang         string                       `json:"lang"`
 	Post         string                       `json:"post"`
 	Thanks       string                       `json:"thanks"`
+	Stopped      string                       `json:"stopped"`
 	Session      string                       `json:"session,omitempty"`
 	Kiosk        *kioskIsland                 `json:"kiosk,omitempty"`
 	Strings      map[string]map[string]string `json:"strings"`
@@ -77,7 +78,9 @@ type kioskIsland struct {
 // islandKeys are the interface strings the survey script needs, in every language.
 var islandKeys = []string{"survey.progress", "survey.next", "survey.back", "survey.send", "survey.sending",
 	"survey.offline_error", "survey.closed", "survey.conflict", "survey.errors_title", "survey.yes", "survey.no",
-	"survey.prefer_not", "survey.rank_clear", "js.required", "js.too_long", "js.range", "survey.rank_help"}
+	"survey.prefer_not", "survey.rank_clear", "js.required", "js.too_long", "js.range", "survey.rank_help",
+	"child.assent_title", "child.assent_why", "child.assent_no_names", "child.assent_skip", "child.assent_totals",
+	"child.no_thanks", "child.yes_start", "child.read_aloud", "child.skip", "child.stop"}
 
 func (s *Server) surveyShow(w http.ResponseWriter, r *http.Request) {
 	c, sv, ok := s.pageConsultation(w, r)
@@ -148,7 +151,7 @@ func (s *Server) buildSurveyPage(c *store.Consultation, sv *survey.Survey, lang 
 		page.Questions = append(page.Questions, questionViewOf(q, lang, band, n, form[q.ID], form, byQuestion[q.ID]))
 	}
 	page.Island = surveyIsland{Consultation: c.ID, Survey: sv, Lang: lang,
-		Post: "/api/consultations/" + c.ID + "/responses", Thanks: "/c/" + c.ID + "/thanks",
+		Post: "/api/consultations/" + c.ID + "/responses", Thanks: "/c/" + c.ID + "/thanks", Stopped: "/c/" + c.ID + "/stopped",
 		Session: page.Session, Strings: map[string]map[string]string{}}
 	for _, l := range sv.Languages {
 		page.Island.Strings[l] = map[string]string{}

@@ -20,3 +20,15 @@ func (s *Server) thanksShow(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "thanks", s.view(r, T(pickLanguage(r), "thanks.title"), c))
 }
+
+// stoppedShow tells someone who stopped the survey that nothing was kept.
+func (s *Server) stoppedShow(w http.ResponseWriter, r *http.Request) {
+	c, sv, ok := s.pageConsultation(w, r)
+	if !ok {
+		return
+	}
+	lang := surveyLanguage(r, sv, "")
+	v := s.view(r, T(lang, "child.stopped_title"), kioskPage{Consultation: c, Survey: sv, Lang: lang})
+	v.Lang = lang
+	s.render(w, r, http.StatusOK, "stopped", v)
+}

@@ -16,7 +16,11 @@
   var back = form.querySelector(".js-back");
   var next = form.querySelector(".js-next");
   var send = form.querySelector(".js-send");
+  var toolbar = form.querySelector(".toolbar");
   var progress = form.querySelector(".progress");
+  var readButton = form.querySelector(".js-read");
+  var skipButton = form.querySelector(".js-skip");
+  var child = survey.audience === "child";
   var sendError = form.querySelector(".send-error");
 
   document.documentElement.classList.add("js");
@@ -81,8 +85,17 @@
     back.hidden = current === 0;
     next.hidden = current === list.length - 1;
     send.hidden = current !== list.length - 1;
-    progress.hidden = false;
+    if (skipButton) skipButton.hidden = el.dataset.type === "note";
+    toolbar.hidden = false;
     progress.textContent = t("survey.progress", [current + 1, list.length]);
+    var bar = toolbar.querySelector("progress");
+    if (!bar) {
+      bar = document.createElement("progress");
+      bar.setAttribute("aria-hidden", "true");
+      toolbar.insertBefore(bar, progress.nextSibling);
+    }
+    bar.max = list.length;
+    bar.value = current + 1;
   }
 
   function setError(el, message) {
@@ -160,7 +173,8 @@
     document.querySelectorAll(".langs [name=_switch]").forEach(function (b) {
       b.setAttribute("aria-pressed", b.value === lang ? "true" : "false");
     });
-    if (!progress.hidden) show(current);
+    if (!toolbar.hidden) show(current);
+    updateReadAloud();
   }
 
   document.querySelectorAll(".langs [name=_switch]").forEach(function (b) {
@@ -319,6 +333,86 @@
   function done() { send.disabled = false; send.textContent = t("survey.send"); }
   function fail(msg) { sendError.textContent = msg; sendError.hidden = false; }
 
+  // "I don't want to answer": the question is left blank and the next one comes.
+  if (skipButton) {
+    skipButton.addEventListener("click", function () {
+      var el = applicable()[current];
+      el.querySelectorAll("input, textarea, select").forEach(function (i) {
+        if (i.type === "radio" || i.type === "checkbox") i.checked = false;
+        else i.value = "";
+      });
+      el.querySelectorAll(".rank-order button").forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
+      setError(el, "");
+      form.dispatchEvent(new Event("change"));
+      if (current < applicable().length - 1) { show(current + 1); focusCurrent(); }
+    });
+  }
+
+  // "Stop" ends kindly and keeps nothing: the answers are dropped, not sent.
+  document.querySelectorAll(".js-stop").forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () {
+      if (window.speechSynthesis) window.speechSynthesis.cancel();
+      form.reset();
+      location.replace(data.stopped + "?lang=" + encodeURIComponent(lang));
+    });
+  });
+
+  // Before the first question a child hears what this is for and says yes, or leaves.
+  var assent = document.getElementById("assent");
+  var assentButton = document.querySelector(".js-assent");
+  if (assent && assentButton) {
+    form.hidden = true;
+    assentButton.hidden = false;
+    assentButton.addEventListener("click", function () {
+      assent.hidden = true;
+      form.hidden = false;
+      show(0);
+      focusCurrent();
+    });
+  }
+
+  // Read aloud: the question, then each choice, in the survey's language, with the device's voice.
+  var synth = window.speechSynthesis;
+  function voiceFor(l) {
+    if (!synth) return null;
+    var voices = synth.getVoices() || [];
+    for (var i = 0; i < voices.length; i++) {
+      if ((voices[i].lang || "").toLowerCase().replace("_", "-").split("-")[0] === l) return voices[i];
+    }
+    return null;
+  }
+  function updateReadAloud() {
+    if (readButton) readButton.hidden = !voiceFor(lang);
+  }
+  function screenTexts(el) {
+    var out = [];
+    var legend = el.querySelector(".qlabel");
+    if (legend) out.push(legend.textContent.trim());
+    el.querySelectorAll(".choice, .rank-order button").forEach(function (c) {
+      var parts = [];
+      c.querySelectorAll("span:not(.n):not(.place)").forEach(function (sp) { parts.push(sp.textContent); });
+      var text = parts.join(" ").replace(/\s+/g, " ").trim();
+      if (text && out.indexOf(text) < 0) out.push(text);
+    });
+    return out;
+  }
+  if (readButton && synth) {
+    if (synth.addEventListener) synth.addEventListener("voiceschanged", updateReadAloud);
+    updateReadAloud();
+    readButton.addEventListener("click", function () {
+      var voice = voiceFor(lang);
+      if (!voice) return;
+      synth.cancel();
+      screenTexts(applicable()[current]).forEach(function (text) {
+        var u = new SpeechSynthesisUtterance(text);
+        u.lang = voice.lang || lang;
+        u.voice = voice;
+        synth.speak(u);
+      });
+    });
+  }
+
   // A shared tablet keeps nothing of an unfinished survey: after a while without a touch it starts over.
   if (data.kiosk) {
     var idle;
@@ -332,5 +426,5 @@
     restart();
   }
 
-  show(0);
+  if (!assent) show(0);
 })();
