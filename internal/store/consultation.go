@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"strings"
 	"time"
@@ -258,4 +259,34 @@ func (s *Store) UpdateConsultation(ctx context.Context, c *Consultation) error {
 
 func isUniqueViolation(err error) bool {
 	return err != nil && (containsAny(err.Error(), "UNIQUE constraint failed", "PRIMARY KEY"))
+}
+
+// Promise returns what the municipality says it will do with a consultation's results, by language.
+func (s *Store) Promise(ctx context.Context, consultation string) (map[string]string, error) {
+	var raw string
+	err := s.r.QueryRowContext(ctx, `SELECT promise FROM consultations WHERE id = ?`, consultation).Scan(&raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	return out, json.Unmarshal([]byte(raw), &out)
+}
+
+// SetPromise replaces what the municipality says it will do, by language.
+func (s *Store) SetPromise(ctx context.Context, consultation string, promise map[string]string) error {
+	body, err := json.Marshal(promise)
+	if err != nil {
+		return err
+	}
+	res, err := s.w.ExecContext(ctx, `UPDATE consultations SET promise = ? WHERE id = ?`, string(body), consultation)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
 }

@@ -185,6 +185,7 @@ type consultationPage struct {
 	Errors       map[string]string
 	Today        string
 	UserName     string
+	Promise      map[string]string
 }
 
 // targetGrid lays counts against targets, group by gender; counts include every response.
@@ -248,6 +249,10 @@ func (s *Server) renderConsultation(w http.ResponseWriter, r *http.Request, stat
 	p := consultationPage{Consultation: c, Survey: s.surveys[c.SurveyID], Sessions: sessions, Link: s.publicLink(r, c),
 		CanManage: slices.Contains(managerRoles, u.Role), Errors: errs, Today: s.now().Format(time.DateOnly), UserName: u.Name}
 	p.Targets, p.Total = targetGrid(targets, counts)
+	if p.Promise, err = s.store.Promise(r.Context(), c.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, status, "consultation", s.view(r, c.Title, p))
 }
 

@@ -38,3 +38,32 @@ var childMessages = map[string]survey.Label{
 		"en": "We did not keep any of your answers. Thank you for your time.",
 		"pt": "Não guardamos nenhuma das suas respostas. Obrigado pelo seu tempo."},
 }
+
+func init() {
+	for k, v := range heardMessages {
+		messages[k] = v
+	}
+}
+
+// heardMessages are the words of the public "what we heard" page, with a version for children.
+var heardMessages = map[string]survey.Label{
+	"heard.title":           {"es": "Lo que escuchamos", "en": "What we heard", "pt": "O que ouvimos"},
+	"heard.title_child":     {"es": "Lo que nos dijeron los niños, niñas y adolescentes", "en": "What children and teenagers told us", "pt": "O que as crianças e os adolescentes nos disseram"},
+	"heard.took_part":       {"es": "Participaron %s personas.", "en": "%s people took part.", "pt": "Participaram %s pessoas."},
+	"heard.took_part_child": {"es": "¡%s niños, niñas y adolescentes nos dijeron lo que piensan!", "en": "%s children and teenagers told us what they think!", "pt": "%s crianças e adolescentes nos disseram o que pensam!"},
+	"heard.share":           {"es": "(%s de quienes respondieron)", "en": "(%s of those who answered)", "pt": "(%s de quem respondeu)"},
+	"heard.share_child":     {"es": "lo eligieron %s", "en": "%s chose this", "pt": "%s escolheram isto"},
+	"heard.too_few": {
+		"es": "Todavía hay muy pocas respuestas para mostrar resultados sin poner en riesgo a nadie.",
+		"en": "There are still too few answers to show results without putting anyone at risk.",
+		"pt": "Ainda há poucas respostas para mostrar resultados sem colocar ninguém em risco."},
+	"heard.what_next":  {"es": "Qué hará la municipalidad", "en": "What the council will do", "pt": "O que a prefeitura vai fazer"},
+	"heard.no_promise": {"es": "La municipalidad contará pronto qué hará con estas respuestas.", "en": "The council will soon say what it will do with these answers.", "pt": "A prefeitura contará em breve o que fará com estas respostas."},
+	"heard.privacy": {
+		"es": "Solo mostramos totales. Los números pequeños se ocultan para que nadie pueda ser reconocido.",
+		"en": "We only show totals. Small numbers are hidden so nobody can be recognised.",
+		"pt": "Só mostramos totais. Números pequenos são ocultados para que ninguém possa ser reconhecido."},
+	"heard.edit":      {"es": "Qué hará la municipalidad (página pública «Lo que escuchamos»)", "en": "What the council will do (public \"What we heard\" page)", "pt": "O que a prefeitura vai fazer (página pública \"O que ouvimos\")"},
+	"heard.edit_help": {"es": "Una o dos frases sencillas en cada idioma. Se publican tal cual.", "en": "One or two simple sentences in each language. They are published as written.", "pt": "Uma ou duas frases simples em cada idioma. São publicadas como escritas."},
+	"heard.open":      {"es": "Ver la página pública", "en": "See the public page", "pt": "Ver a página pública"},
+}

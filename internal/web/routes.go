@@ -24,6 +24,7 @@ func (s *Server) Handler() http.Handler {
 	r.HandleFunc("/c/{id}", limitBody(s.responseCreate)).Methods(post)
 	r.HandleFunc("/c/{id}/thanks", s.thanksShow).Methods(get)
 	r.HandleFunc("/c/{id}/stopped", s.stoppedShow).Methods(get)
+	r.HandleFunc("/c/{id}/heard", s.heardShow).Methods(get)
 
 	// Accounts.
 	r.HandleFunc("/signin", s.signinShow).Methods(get)
@@ -49,6 +50,7 @@ func (s *Server) Handler() http.Handler {
 	r.HandleFunc("/consultations/{id}", s.consultationShow).Methods(get)
 	r.HandleFunc("/consultations/{id}/status", limitBody(s.consultationStatus)).Methods(post)
 	r.HandleFunc("/consultations/{id}/targets", limitBody(s.consultationTargets)).Methods(post)
+	r.HandleFunc("/consultations/{id}/promise", limitBody(s.promiseUpdate)).Methods(post)
 	r.HandleFunc("/consultations/{id}/qr.png", s.consultationQR).Methods(get)
 	r.HandleFunc("/consultations/{id}/poster", s.consultationPoster).Methods(get)
 	r.HandleFunc("/consultations/{id}/sessions", limitBody(s.sessionCreate)).Methods(post)

@@ -1,0 +1,160 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"consulta/internal/results"
+	"consulta/internal/store"
+	"consulta/internal/survey"
+)
+
+// heardPage is the public "what we heard" page: totals only, in plain words, with pictures.
+type heardPage struct {
+	Consultation *store.Consultation
+	Survey       *survey.Survey
+	Respondents  string
+	Enough       bool
+	Lists        []heardList
+	Promise      string
+}
+
+// heardList is the top choices of one question, in the order people put them.
+type heardList struct {
+	Question string
+	Items    []heardItem
+}
+
+type heardItem struct {
+	Label, Icon string
+	Share       string // "42 %", or the suppression label
+}
+
+// heardTop is how many choices each list shows: few, so a child can take them in.
+const heardTop = 3
+
+// heardShow is public: anyone may read what a consultation heard, never anything but totals.
+func (s *Server) heardShow(w http.ResponseWriter, r *http.Request) {
+	c, sv, ok := s.pageConsultation(w, r)
+	if !ok {
+		return
+	}
+	lang := surveyLanguage(r, sv, "")
+	d, err := s.dataset(r.Context(), c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rep := results.Aggregate(d, sv, c.ID, results.Filter{}, s.k)
+	promise, err := s.store.Promise(r.Context(), c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := heardPage{Consultation: c, Survey: sv, Respondents: cellText(rep.Respondents, results.SuppressLabel(rep.K)),
+		Enough: !rep.Respondents.Suppressed, Promise: promise[lang]}
+	if p.Enough {
+		p.Lists = heardLists(rep, sv, lang)
+	}
+	v := s.view(r, T(lang, "heard.title"), p)
+	v.Lang, v.Languages = lang, sv.Languages
+	s.render(w, r, http.StatusOK, "heard", v)
+}
+
+// heardLists takes, for each rank and multiple-choice question, the choices most people named.
+func heardLists(rep *results.Report, sv *survey.Survey, lang string) []heardList {
+	var out []heardList
+	for _, q := range rep.Questions {
+		sq := sv.Question(q.ID)
+		if sq == nil || (q.Type != survey.Rank && q.Type != survey.SelectMultiple) {
+			continue
+		}
+		list := heardList{Question: sq.Label.In(lang)}
+		if q.Type == survey.Rank {
+			for _, p := range q.Priorities {
+				if len(list.Items) == heardTop {
+					break
+				}
+				if p.Suppressed || p.TopN.Suppressed {
+					continue
+				}
+				list.Items = append(list.Items, heardItemOf(sq, p.Choice, p.TopN, lang))
+			}
+		} else {
+			all := q.Tables[0]
+			type ranked struct {
+				id   string
+				cell results.Cell
+			}
+			var rs []ranked
+			for c, id := range all.Columns {
+				cell := all.Rows[0].Cells[c]
+				if id == results.NoAnswer || id == survey.PreferNot || id == "none" || id == "other" || cell.Suppressed {
+					continue
+				}
+				rs = append(rs, ranked{id, cell})
+			}
+			for len(list.Items) < heardTop && len(rs) > 0 {
+				best := 0
+				for i := range rs {
+					if rs[i].cell.N > rs[best].cell.N {
+						best = i
+					}
+				}
+				list.Items = append(list.Items, heardItemOf(sq, rs[best].id, rs[best].cell, lang))
+				rs = append(rs[:best], rs[best+1:]...)
+			}
+		}
+		if len(list.Items) > 0 {
+			out = append(out, list)
+		}
+	}
+	return out
+}
+
+func heardItemOf(q *survey.Question, id string, cell results.Cell, lang string) heardItem {
+	it := heardItem{Label: id, Share: formatPercent(cell.Pct, lang)}
+	if c := q.Choice(id); c != nil {
+		it.Label, it.Icon = c.Label.In(lang), c.Icon
+	}
+	return it
+}
+
+// formatPercent writes a share the way each language does: 42,5 % in Spanish and Portuguese.
+func formatPercent(p float64, lang string) string {
+	s := strconv.FormatFloat(p, 'f', -1, 64)
+	if lang == "en" {
+		return s + "%"
+	}
+	return strings.ReplaceAll(s, ".", ",") + "\u00a0%"
+}
+
+// promiseUpdate lets planners say what the municipality will do with what it heard.
+func (s *Server) promiseUpdate(w http.ResponseWriter, r *http.Request) {
+	_, c, ok := s.staffConsultation(w, r, muxVar(r, "id"), managerRoles...)
+	if !ok {
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
+		return
+	}
+	promise := map[string]string{}
+	for _, l := range languages {
+		text := strings.TrimSpace(r.PostForm.Get("promise_" + l))
+		if len([]rune(text)) > 600 {
+			s.renderConsultation(w, r, http.StatusUnprocessableEntity, map[string]string{"promise": T(pickLanguage(r), "form.too_long", 600)})
+			return
+		}
+		if text != "" {
+			promise[l] = text
+		}
+	}
+	if err := s.store.SetPromise(r.Context(), c.ID, promise); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.audit(r, "consultation.promise", c.ID, "", c.MunicipalityID)
+	http.Redirect(w, r, "/consultations/"+c.ID+"#promise", http.StatusSeeOther)
+}
