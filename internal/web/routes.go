@@ -17,6 +17,7 @@ func (s *Server) Handler() http.Handler {
 
 	r.HandleFunc("/healthz", s.healthShow).Methods(get, http.MethodHead)
 	r.PathPrefix("/static/").Handler(s.assets).Methods(get, http.MethodHead)
+	r.HandleFunc("/sw.js", s.serviceWorkerShow).Methods(get)
 
 	// Respondents: anyone may answer an open consultation.
 	r.HandleFunc("/", s.consultationList).Methods(get)

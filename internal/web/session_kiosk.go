@@ -167,7 +167,8 @@ func (s *Server) kioskSession(r *http.Request) string {
 func (s *Server) kioskLock(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
-		if strings.HasPrefix(p, "/static/") || strings.HasPrefix(p, "/api/") || p == "/healthz" || r.Header.Get("Authorization") != "" {
+		if strings.HasPrefix(p, "/static/") || strings.HasPrefix(p, "/api/") || p == "/healthz" || p == "/sw.js" ||
+			r.Header.Get("Authorization") != "" {
 			next.ServeHTTP(w, r)
 			return
 		}
