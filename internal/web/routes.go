@@ -52,6 +52,12 @@ func (s *Server) Handler() http.Handler {
 	r.HandleFunc("/consultations/{id}/status", limitBody(s.consultationStatus)).Methods(post)
 	r.HandleFunc("/consultations/{id}/targets", limitBody(s.consultationTargets)).Methods(post)
 	r.HandleFunc("/consultations/{id}/promise", limitBody(s.promiseUpdate)).Methods(post)
+	r.HandleFunc("/consultations/{id}/results", s.resultsShow).Methods(get)
+	r.HandleFunc("/consultations/{id}/report", s.resultsPrint).Methods(get)
+	r.HandleFunc("/consultations/{id}/texts", s.textsShow).Methods(get)
+	r.HandleFunc("/consultations/{id}/results.csv", s.resultsCSV).Methods(get)
+	r.HandleFunc("/consultations/{id}/results.xlsx", s.resultsXLSX).Methods(get)
+	r.HandleFunc("/consultations/{id}/responses.csv", s.responsesExport).Methods(get)
 	r.HandleFunc("/consultations/{id}/qr.png", s.consultationQR).Methods(get)
 	r.HandleFunc("/consultations/{id}/poster", s.consultationPoster).Methods(get)
 	r.HandleFunc("/consultations/{id}/sessions", limitBody(s.sessionCreate)).Methods(post)
@@ -73,6 +79,7 @@ func (s *Server) Handler() http.Handler {
 	// API: the contract in DESIGN.md.
 	r.HandleFunc("/api/consultations/{id}/survey", s.apiSurveyShow).Methods(get)
 	r.HandleFunc("/api/consultations/{id}/responses", limitBody(s.apiResponseCreate)).Methods(post)
+	r.HandleFunc("/api/consultations/{id}/results", s.apiResultsShow).Methods(get)
 
 	return chain(r, s.recoverPanics, s.logRequests, securityHeaders, gzipPages, crossOriginProtection,
 		rememberLanguage, s.identify, s.kioskLock)
