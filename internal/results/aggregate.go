@@ -88,9 +88,9 @@ type tally struct {
 	col    map[string]int
 	asked  []int
 	cells  [][]int
-	first  [][]int // rank: who put each choice first
-	points [][]int // rank: Borda points
-	nums   [][]float64
+	first  [][]int     // rank: who put each choice first
+	points [][]int     // rank: Borda points
+	nums   []histogram // scale and integer: how many gave each number, per row
 	texts  int
 }
 
@@ -126,7 +126,7 @@ func newTally(q *survey.Question, rows int) *tally {
 		t.first, t.points = grid(rows, len(t.cols)), grid(rows, len(t.cols))
 	}
 	if q.Type == survey.Scale || q.Type == survey.Integer {
-		t.nums = make([][]float64, rows)
+		t.nums = make([]histogram, rows)
 	}
 	return t
 }
@@ -182,7 +182,7 @@ func (t *tally) add(rows [6]int, a ans, words []string) {
 			col = t.col["answered"]
 		}
 		for _, r := range rows {
-			t.nums[r] = append(t.nums[r], float64(a.num))
+			t.nums[r].add(a.num)
 		}
 	case kindChoice:
 		col = t.column(words[a.choice])
@@ -484,8 +484,8 @@ func (t *tally) question(l *layout, k int, part participationResult) Question {
 			for col, n := range t.cells[row] {
 				r.Cells = append(r.Cells, cell(cIdx[row][col], n, t.asked[row]))
 			}
-			if t.nums != nil && !hidden(nIdx[row]) && len(t.nums[row]) >= k {
-				r.Stats = stats(t.nums[row], t.q.Type == survey.Integer)
+			if t.nums != nil && !hidden(nIdx[row]) && t.nums[row].n >= k {
+				r.Stats = t.nums[row].stats(t.q.Type == survey.Integer)
 			}
 			tab.Rows = append(tab.Rows, r)
 		}
@@ -501,12 +501,51 @@ func (t *tally) question(l *layout, k int, part participationResult) Question {
 	return out
 }
 
-func stats(xs []float64, quartiles bool) *Stats {
-	sorted := slices.Clone(xs)
-	sort.Float64s(sorted)
-	s := &Stats{Answered: len(xs), Mean: math.Round(Mean(sorted)*100) / 100}
+// histogram counts how many gave each number: answers are small whole numbers, so this is
+// far lighter than keeping every value, and quantiles come out the same.
+type histogram struct {
+	counts map[int32]int
+	n      int
+	sum    float64
+}
+
+func (h *histogram) add(v int32) {
+	if h.counts == nil {
+		h.counts = map[int32]int{}
+	}
+	h.counts[v]++
+	h.n++
+	h.sum += float64(v)
+}
+
+// at returns the i-th smallest value (0-based).
+func (h *histogram) at(values []int32, i int) float64 {
+	for _, v := range values {
+		if i < h.counts[v] {
+			return float64(v)
+		}
+		i -= h.counts[v]
+	}
+	return float64(values[len(values)-1])
+}
+
+// quantile interpolates between order statistics, as Quantile does on the sorted values.
+func (h *histogram) quantile(values []int32, p float64) float64 {
+	pos := p * float64(h.n-1)
+	lo := int(math.Floor(pos))
+	a, b := h.at(values, lo), h.at(values, min(lo+1, h.n-1))
+	return a + (b-a)*(pos-float64(lo))
+}
+
+func (h *histogram) stats(quartiles bool) *Stats {
+	s := &Stats{Answered: h.n, Mean: math.Round(h.sum/float64(h.n)*100) / 100}
 	if quartiles {
-		s.Median, s.Q1, s.Q3 = Quantile(sorted, 0.5), Quantile(sorted, 0.25), Quantile(sorted, 0.75)
+		values := make([]int32, 0, len(h.counts))
+		for v := range h.counts {
+			values = append(values, v)
+		}
+		slices.Sort(values)
+		s.Median, s.Q1, s.Q3 = h.quantile(values, 0.5), h.quantile(values, 0.25), h.quantile(values, 0.75)
 	}
 	return s
 }

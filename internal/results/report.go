@@ -1,5 +1,7 @@
 package results
 
+import "encoding/json"
+
 // Report is everything a consultation's results show, already suppressed: every page, chart,
 // export and API reads a Report, so no output can skip the small-cell rule.
 type Report struct {
@@ -116,4 +118,14 @@ type Gap struct {
 	Displaced float64 `json:"displaced"`
 	Host      float64 `json:"host"`
 	Gap       float64 `json:"gap"` // displaced minus host
+}
+
+// MarshalJSON writes a suppressed cell as {"suppressed": true} alone, so no client can take its
+// zeros for a count.
+func (c Cell) MarshalJSON() ([]byte, error) {
+	if c.Suppressed {
+		return []byte(`{"suppressed":true}`), nil
+	}
+	type plain Cell
+	return json.Marshal(plain(c))
 }

@@ -33,14 +33,15 @@ func (s *System) Fix(i int) { s.fixed[i] = true }
 // Force hides a value that another output already hides, so the two agree.
 func (s *System) Force(i int) { s.forced[i] = true }
 
-// Solve returns which values are protected: every value under k (shown or derived), those forced,
+// Solve returns which values are protected: every value from 1 to k-1 (shown or derived), those forced,
 // and enough complementary published values that no sum has exactly one unknown that is protected.
 // An equation with a single unknown gives it back by subtraction, so that is the rule to break.
 func (s *System) Solve(k int) []bool {
 	k = NormalizeK(k)
 	protect := make([]bool, len(s.values))
 	for i, v := range s.values {
-		protect[i] = v < k || s.forced[i]
+		// A zero counts nobody, so it identifies nobody; hiding zeros would hide almost every table.
+		protect[i] = (v > 0 && v < k) || s.forced[i]
 	}
 	unknown := func(i int) bool { return protect[i] || !s.published[i] }
 	for changed := true; changed; {
