@@ -151,8 +151,6 @@ func col(t *testing.T, tab Table, id string) int {
 	return -1
 }
 
-
-
 func TestAggregateCountsPercentagesAndIntervals(t *testing.T) {
 	d, sv := fixtureDataset(t)
 	rep := Aggregate(d, sv, "c1", Filter{}, 5)
