@@ -1,0 +1,147 @@
+package export
+
+import (
+	"encoding/csv"
+	"io"
+
+	"consulta/internal/results"
+)
+
+// csvHeader is the long form's header; scripts read columns by these names.
+var csvHeader = []string{"consultation", "question", "dimension", "value", "choice", "n", "N", "percent", "ci_low", "ci_high", "suppressed"}
+
+// Participation is the question column of the tables of who answered.
+const Participation = "_participation"
+
+// Dimensions of the lines that are not cuts of a question's answers.
+const (
+	// DimBorda lines hold a rank question's Borda score: value "all" or a group id, n the points,
+	// N who were asked, percent and interval the share who put the choice in their top n.
+	DimBorda = "borda"
+	// DimFirst prefixes the dimension of the table of who put each choice first ("first_group").
+	DimFirst = "first_"
+)
+
+// CSV writes a report in long form: one line per published number, for spreadsheets and scripts.
+// A suppressed cell leaves n, percent and interval empty; N reads "<k" only when the row's N is
+// itself suppressed. Scale and integer summaries (mean, median) are not in the long form: they
+// are in the XLSX and JSON exports.
+func CSV(w io.Writer, rep *results.Report) error {
+	if _, err := io.WriteString(w, bom); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	lw := lineWriter{cw: cw, rep: rep, hidden: results.SuppressLabel(rep.K)}
+	lw.write(csvHeader...)
+	for _, t := range rep.Participation {
+		lw.table(Participation, t.Dimension, t, &rep.Respondents)
+	}
+	for _, q := range rep.Questions {
+		for _, t := range q.Tables {
+			lw.table(q.ID, t.Dimension, t, nil)
+		}
+		if q.First != nil {
+			lw.table(q.ID, DimFirst+q.First.Dimension, *q.First, nil)
+		}
+		asked := askedAll(q)
+		for _, b := range q.Priorities {
+			lw.borda(q.ID, results.ByAll, asked, b)
+		}
+		for _, br := range q.ByGroup {
+			for _, b := range br.Scores {
+				lw.borda(q.ID, br.Value, &br.N, b)
+			}
+		}
+	}
+	if lw.err != nil {
+		return lw.err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// askedAll is how many were asked the question in all: the N of the "all" row, or nil.
+func askedAll(q results.Question) *results.Cell {
+	for _, t := range q.Tables {
+		if t.Dimension != results.ByAll {
+			continue
+		}
+		for i := range t.Rows {
+			if t.Rows[i].Value == results.ByAll {
+				return &t.Rows[i].N
+			}
+		}
+	}
+	return nil
+}
+
+// lineWriter keeps the first error, so the writing reads as a list of lines.
+type lineWriter struct {
+	cw     *csv.Writer
+	rep    *results.Report
+	hidden string
+	err    error
+}
+
+func (lw *lineWriter) write(fields ...string) {
+	if lw.err != nil {
+		return
+	}
+	line := make([]string, len(fields))
+	for i, f := range fields {
+		line[i] = neutralise(f)
+	}
+	lw.err = lw.cw.Write(line)
+}
+
+// table writes a line per cell; of is the denominator of every cell (who answered at all, for
+// participation), or nil for each row's own N (who were asked).
+func (lw *lineWriter) table(question, dimension string, t results.Table, of *results.Cell) {
+	for _, row := range t.Rows {
+		asked := of
+		if asked == nil {
+			asked = &row.N
+		}
+		if len(row.Cells) == 0 {
+			// A row of who answered (by group, by gender...) is its count out of all respondents.
+			lw.cell(question, dimension, row.Value, "", asked, row.N)
+			continue
+		}
+		for i, col := range t.Columns {
+			if i >= len(row.Cells) {
+				break
+			}
+			lw.cell(question, dimension, row.Value, col, asked, row.Cells[i])
+		}
+	}
+}
+
+func (lw *lineWriter) cell(question, dimension, value, choice string, asked *results.Cell, c results.Cell) {
+	if c.Suppressed {
+		lw.write(lw.rep.Consultation, question, dimension, value, choice, "", lw.count(asked), "", "", "", "true")
+		return
+	}
+	lw.write(lw.rep.Consultation, question, dimension, value, choice, itoa(c.N), lw.count(asked),
+		decimal(c.Pct), decimal(c.Lo), decimal(c.Hi), "false")
+}
+
+// borda writes one choice's score; the points are hidden with the share they come from.
+func (lw *lineWriter) borda(question, value string, asked *results.Cell, b results.Priority) {
+	if b.Suppressed || b.TopN.Suppressed {
+		lw.write(lw.rep.Consultation, question, DimBorda, value, b.Choice, "", lw.count(asked), "", "", "", "true")
+		return
+	}
+	lw.write(lw.rep.Consultation, question, DimBorda, value, b.Choice, itoa(b.Points), lw.count(asked),
+		decimal(b.TopN.Pct), decimal(b.TopN.Lo), decimal(b.TopN.Hi), "false")
+}
+
+// count is a row's N as published: the number, "<k" when it is suppressed, empty when unknown.
+func (lw *lineWriter) count(c *results.Cell) string {
+	if c == nil {
+		return ""
+	}
+	if c.Suppressed {
+		return lw.hidden
+	}
+	return itoa(c.N)
+}
