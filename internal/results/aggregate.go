@@ -446,7 +446,8 @@ func (t *tally) question(l *layout, k int, part participationResult) Question {
 		}
 	}
 	linkCuts(&sys, l, nIdx)
-	for _, grids := range [][][]int{cIdx, hIdx, fIdx} {
+	// The derived "not ticked" counts need no links of their own: theirs follow from the others.
+	for _, grids := range [][][]int{cIdx, fIdx} {
 		if grids[0] == nil {
 			continue
 		}

@@ -1,0 +1,115 @@
+package web
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"consulta/internal/results"
+	"consulta/internal/store"
+)
+
+var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+
+// TestMessagesInEveryLanguage: every text a person reads exists in Spanish, English and
+// Portuguese, with the same placeholders.
+func TestMessagesInEveryLanguage(t *testing.T) {
+	for key, m := range messages {
+		for _, lang := range languages {
+			if strings.TrimSpace(m[lang]) == "" {
+				t.Errorf("%s: no %s text", key, lang)
+			}
+		}
+		es := verb.FindAllString(m["es"], -1)
+		for _, lang := range []string{"en", "pt"} {
+			if got := verb.FindAllString(m[lang], -1); strings.Join(got, " ") != strings.Join(es, " ") {
+				t.Errorf("%s: %s has placeholders %v, es has %v", key, lang, got, es)
+			}
+		}
+	}
+}
+
+// keyUse finds message keys written literally in templates and handlers.
+var keyUse = []*regexp.Regexp{
+	regexp.MustCompile(`\.T "([a-z_]+\.[a-z_0-9.]+)"`),
+	regexp.MustCompile(`\bt \$?[.\w]*Lang "([a-z_]+\.[a-z_0-9.]+)"`),
+	regexp.MustCompile(`data-t="([a-z_]+\.[a-z_0-9.]+)"`),
+	regexp.MustCompile(`\bT\([a-zA-Z.()]+, "([a-z_]+\.[a-z_0-9.]+)"`),
+	regexp.MustCompile(`label\("([a-z_]+\.[a-z_0-9.]+)"`),
+}
+
+// TestEveryUsedKeyExists: a key used in a template or handler but missing from the catalogue
+// would show the key itself to a person.
+func TestEveryUsedKeyExists(t *testing.T) {
+	files, _ := filepath.Glob("../../templates/*.html")
+	gofiles, _ := filepath.Glob("*.go")
+	chartFiles, _ := filepath.Glob("../charts/*.go")
+	exportFiles, _ := filepath.Glob("../export/*.go")
+	for _, f := range append(append(append(files, gofiles...), chartFiles...), exportFiles...) {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		body, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, re := range keyUse {
+			for _, m := range re.FindAllStringSubmatch(string(body), -1) {
+				if _, ok := messages[m[1]]; !ok {
+					t.Errorf("%s uses %q, which has no text", filepath.Base(f), m[1])
+				}
+			}
+		}
+	}
+	// Keys built from ids at run time.
+	var dynamic []string
+	for _, r := range store.Roles {
+		dynamic = append(dynamic, "role."+r)
+	}
+	for _, s := range []string{store.StatusDraft, store.StatusOpen, store.StatusClosed} {
+		dynamic = append(dynamic, "status."+s)
+	}
+	for _, c := range []string{store.Link, store.Kiosk, store.Paper} {
+		dynamic = append(dynamic, "channel."+c)
+	}
+	for _, g := range results.GroupValues {
+		dynamic = append(dynamic, "group."+g)
+	}
+	for _, g := range results.GenderValues {
+		dynamic = append(dynamic, "gender."+g)
+	}
+	for _, a := range results.AllAgeBands {
+		dynamic = append(dynamic, "age."+a)
+	}
+	for _, d := range results.DisabilityValues {
+		dynamic = append(dynamic, "disability."+d)
+	}
+	for i := 1; i <= 5; i++ {
+		dynamic = append(dynamic, "scale."+string(rune('0'+i)))
+	}
+	for _, key := range append(dynamic, islandKeys...) {
+		if _, ok := messages[key]; !ok {
+			t.Errorf("%q has no text", key)
+		}
+	}
+}
+
+func TestAcceptLanguage(t *testing.T) {
+	cases := map[string]string{
+		"":                           "es",
+		"en-US,en;q=0.9":             "en",
+		"pt-BR,pt;q=0.9,en;q=0.8":    "pt",
+		"fr-FR,fr;q=0.9,en;q=0.5":    "en",
+		"de,fr":                      "es",
+		"en;q=0.2,es-CR;q=0.8":       "es",
+		"PT":                         "pt",
+		"es-419,es;q=0.9,en;q=bogus": "es",
+	}
+	for header, want := range cases {
+		if got := fromAcceptLanguage(header); got != want {
+			t.Errorf("Accept-Language %q: %s, want %s", header, got, want)
+		}
+	}
+}
