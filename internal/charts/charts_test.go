@@ -1,0 +1,364 @@
+package charts
+
+import (
+	"encoding/json"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"consulta/internal/results"
+)
+
+func build(t *testing.T, lang string) map[string]Chart {
+	t.Helper()
+	out := map[string]Chart{}
+	for _, c := range Build(testReport(), testSurvey(), lang, translator(english, nil)) {
+		if _, dup := out[c.ID]; dup {
+			t.Fatalf("chart id %q twice", c.ID)
+		}
+		out[c.ID] = c
+	}
+	return out
+}
+
+// series returns the data of the named series of an option, as echarts will read it.
+func series(t *testing.T, opt map[string]any, name string) []any {
+	t.Helper()
+	for _, s := range opt["series"].([]any) {
+		s := s.(map[string]any)
+		if s["name"] == name {
+			return s["data"].([]any)
+		}
+	}
+	t.Fatalf("no series %q in %v", name, seriesNames(opt))
+	return nil
+}
+
+func seriesNames(opt map[string]any) []string {
+	var names []string
+	for _, s := range opt["series"].([]any) {
+		names = append(names, s.(map[string]any)["name"].(string))
+	}
+	return names
+}
+
+// value is a bar data item's value: {"value": x}.
+func value(item any) any { return item.(map[string]any)["value"] }
+
+func categories(opt map[string]any) []string {
+	var out []string
+	for _, c := range opt["yAxis"].([]any)[0].(map[string]any)["data"].([]any) {
+		out = append(out, c.(string))
+	}
+	return out
+}
+
+// cellAt finds a table cell by its row's first column and its column heading.
+func cellAt(t *testing.T, tab Table, rowName, column string) string {
+	t.Helper()
+	j := slices.Index(tab.Head, column)
+	if j < 0 {
+		t.Fatalf("%s: no column %q in %q", tab.Caption, column, tab.Head)
+	}
+	for _, r := range tab.Rows {
+		if r[0] == rowName {
+			return r[j]
+		}
+	}
+	t.Fatalf("%s: no row %q", tab.Caption, rowName)
+	return ""
+}
+
+func TestChartIDs(t *testing.T) {
+	got := slices.Sorted(maps.Keys(build(t, "en")))
+	want := []string{
+		"gaps", "heatmap-top_services", "participation-group", "participation-pyramid", "priorities-top_services",
+		"q-safe_night-gender", "q-safe_night-group", "q-satisfaction-gender", "q-satisfaction-group",
+		"q-top_services-gender", "q-top_services-group",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("chart ids\n got %q\nwant %q", got, want)
+	}
+	// Build's order is the page's: participation first, then the questions, then the gaps.
+	all := Build(testReport(), testSurvey(), "en", translator(english, nil))
+	if all[0].ID != "participation-pyramid" || all[len(all)-1].ID != "gaps" {
+		t.Errorf("order: first %q, last %q", all[0].ID, all[len(all)-1].ID)
+	}
+}
+
+func TestSuppressedCellsShowNoValue(t *testing.T) {
+	charts := build(t, "en")
+	refugee, hidden := "Refugee or asylum seeker", "<5"
+
+	q := charts["q-safe_night-group"]
+	for view, opt := range map[string]map[string]any{"counts": q.Counts, "percent": q.Percent} {
+		data := series(t, opt, refugee)
+		if v := value(data[0]); v != "-" {
+			t.Errorf("%s: refugee \"yes\" is %v, want no bar (\"-\")", view, v)
+		}
+		if v := value(data[1]); v != 11.0 && v != 64.7 {
+			t.Errorf("%s: refugee \"no\" is %v, want 11 or 64.7", view, v)
+		}
+	}
+	if got := cellAt(t, q.Table, "Yes", refugee); got != hidden {
+		t.Errorf("table: refugee yes = %q, want %q", got, hidden)
+	}
+	if got := cellAt(t, q.Table, "No", refugee); got != "11 (64.7%)" {
+		t.Errorf("table: refugee no = %q, want 11 (64.7%%)", got)
+	}
+
+	// A group whose every cell is hidden has no bars, but keeps its column in the table.
+	top := charts["q-top_services-group"]
+	if slices.Contains(seriesNames(top.Counts), "Returnee") {
+		t.Error("returnee series drawn although every cell is suppressed")
+	}
+	if got := cellAt(t, top.Table, "People asked", "Returnee"); got != hidden {
+		t.Errorf("returnee asked = %q, want %q", got, hidden)
+	}
+
+	pyr := charts["participation-pyramid"]
+	men := series(t, pyr.Counts, "Man")
+	if v := value(men[len(men)-1]); v != "-" {
+		t.Errorf("pyramid: men 60 or more is %v, want \"-\"", v)
+	}
+	if got := cellAt(t, pyr.Table, "60 years or more", "Man"); got != hidden {
+		t.Errorf("pyramid table: men 60+ = %q", got)
+	}
+	if got := cellAt(t, pyr.Table, "13 to 17 years", "Another identity"); got != hidden {
+		t.Errorf("pyramid table: other 13–17 = %q", got)
+	}
+
+	pri := charts["priorities-top_services"]
+	cats := categories(pri.Counts)
+	school := slices.Index(cats, "School")
+	if v := value(series(t, pri.Counts, refugee)[school]); v != "-" {
+		t.Errorf("priorities: refugee school is %v, want \"-\"", v)
+	}
+	if got := cellAt(t, pri.Table, "School", refugee); got != hidden {
+		t.Errorf("priorities table: refugee school = %q", got)
+	}
+
+	heat := charts["heatmap-top_services"]
+	for _, opt := range []map[string]any{heat.Counts, heat.Percent} {
+		for _, item := range series(t, opt, heat.Title) {
+			v := value(item).([]any)
+			if v[0] == 2.0 && v[1] == float64(school) && v[2] != "-" {
+				t.Errorf("heatmap: refugee school is %v, want \"-\"", v[2])
+			}
+		}
+	}
+
+	grp := charts["participation-group"]
+	cats = categories(grp.Counts)
+	if v := value(series(t, grp.Counts, "Number of people")[slices.Index(cats, "Returnee")]); v != "-" {
+		t.Errorf("participation: returnee is %v", v)
+	}
+	if got := cellAt(t, grp.Table, "Returnee", "Number of people"); got != hidden {
+		t.Errorf("participation table: returnee = %q", got)
+	}
+	if !strings.Contains(grp.Counts["title"].(map[string]any)["subtext"].(string), "fewer than 5") {
+		t.Error("a chart with missing bars does not say why")
+	}
+}
+
+// The fixture's suppressed cells carry 4321 and 43.21 where the contract promises zeros: none may
+// come out, in any option, tooltip or table.
+func TestNoHiddenNumberAnywhere(t *testing.T) {
+	for _, lang := range []string{"es", "en", "pt"} {
+		raw, err := json.Marshal(Build(testReport(), testSurvey(), lang, translator(english, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, leak := range []string{"4321", "43.21", "43,21"} {
+			if strings.Contains(string(raw), leak) {
+				i := strings.Index(string(raw), leak)
+				t.Errorf("%s: hidden number %s leaked: …%s…", lang, leak, raw[max(0, i-120):min(len(raw), i+40)])
+			}
+		}
+	}
+}
+
+func TestOptionsAreDataNotCode(t *testing.T) {
+	raw, err := json.Marshal(Build(testReport(), testSurvey(), "en", translator(english, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{"function", "__f__", "=>"} {
+		if strings.Contains(string(raw), code) {
+			t.Errorf("options contain %q", code)
+		}
+	}
+}
+
+func TestLabelsInRequestedLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang, title, water, yes, scaleLow string
+	}{
+		{"en", "Which services matter most to your family? — by population group", "Drinking water", "Yes", "1 · Not at all"},
+		{"es", "¿Cuáles son los servicios más importantes para su familia? — by population group", "Agua potable", "Yes", "1 · Not at all"},
+	} {
+		charts := build(t, c.lang)
+		q := charts["q-top_services-group"]
+		if q.Title != c.title || q.Table.Caption != c.title {
+			t.Errorf("%s: title %q, want %q", c.lang, q.Title, c.title)
+		}
+		if got := q.Counts["title"].(map[string]any)["text"]; got != c.title {
+			t.Errorf("%s: option title %q", c.lang, got)
+		}
+		if cats := categories(q.Counts); !slices.Contains(cats, c.water) || !slices.Contains(cats, "No answer") {
+			t.Errorf("%s: categories %q lack %q", c.lang, cats, c.water)
+		}
+		if !slices.Contains(q.Table.Head, "Host community") {
+			t.Errorf("%s: table head %q", c.lang, q.Table.Head)
+		}
+		if !slices.Contains(categories(charts["q-safe_night-gender"].Counts), c.yes) {
+			t.Errorf("%s: yes/no categories %q", c.lang, categories(charts["q-safe_night-gender"].Counts))
+		}
+		// Everyone answered the scale, so it has no "No answer" row of zeros.
+		if cats := categories(charts["q-satisfaction-group"].Counts); len(cats) != 5 || cats[0] != c.scaleLow || cats[4] != "5 · Very much" {
+			t.Errorf("%s: scale categories %q", c.lang, cats)
+		}
+		if names := seriesNames(charts["q-safe_night-gender"].Counts); !slices.Equal(names, []string{"Woman", "Man"}) {
+			t.Errorf("%s: gender series %q", c.lang, names)
+		}
+	}
+}
+
+func TestEveryOptionSharesTheBasics(t *testing.T) {
+	for id, c := range build(t, "en") {
+		views := map[string]map[string]any{"counts": c.Counts}
+		if c.Percent != nil {
+			views["percent"] = c.Percent
+		}
+		for view, opt := range views {
+			if opt["animation"] != false {
+				t.Errorf("%s %s: animation %v", id, view, opt["animation"])
+			}
+			save, _ := opt["toolbox"].(map[string]any)["feature"].(map[string]any)["saveAsImage"].(map[string]any)
+			if save["title"] != "Save as image" || save["pixelRatio"] != 2 {
+				t.Errorf("%s %s: saveAsImage %v", id, view, save)
+			}
+			colors, _ := opt["color"].([]any)
+			if len(colors) != len(okabeIto) || colors[0] != okabeIto[0] {
+				t.Errorf("%s %s: palette %v", id, view, colors)
+			}
+			grid := opt["grid"].([]any)[0].(map[string]any)
+			if grid["height"] == nil || grid["top"] == nil {
+				t.Errorf("%s %s: grid without a planned height: %v", id, view, grid)
+			}
+		}
+		if len(c.Table.Rows) == 0 || len(c.Table.Head) < 2 {
+			t.Errorf("%s: empty table %+v", id, c.Table)
+		}
+		for _, r := range c.Table.Rows {
+			if len(r) != len(c.Table.Head) {
+				t.Errorf("%s: row %q has %d cells for %d headings", id, r, len(r), len(c.Table.Head))
+			}
+		}
+	}
+	charts := build(t, "en")
+	for _, id := range []string{"priorities-top_services", "gaps"} {
+		if charts[id].Percent != nil {
+			t.Errorf("%s has a percent view; its numbers are not shares", id)
+		}
+	}
+	for _, id := range []string{"q-top_services-group", "participation-pyramid", "participation-group", "heatmap-top_services"} {
+		if charts[id].Percent == nil {
+			t.Errorf("%s has no percent view", id)
+		}
+	}
+}
+
+func TestPyramidReadsAsPositiveCounts(t *testing.T) {
+	pyr := build(t, "en")["participation-pyramid"]
+	opt := pyr.Counts
+	if got := categories(opt); !slices.Equal(got, []string{"8 to 12 years", "13 to 17 years", "18 to 29 years", "30 to 59 years", "60 years or more"}) {
+		t.Errorf("age bands %q", got)
+	}
+	women := series(t, opt, "Woman")
+	if value(women[0]) != 9.0 || value(women[3]) != 24.0 {
+		t.Errorf("women %v", women)
+	}
+	for _, s := range opt["series"].([]any) {
+		for _, item := range s.(map[string]any)["data"].([]any) {
+			if f, ok := value(item).(float64); ok && f < 0 {
+				t.Errorf("negative bar %v: the pyramid must read as counts", f)
+			}
+		}
+	}
+	x := opt["xAxis"].([]any)
+	left, right := x[0].(map[string]any), x[1].(map[string]any)
+	if left["inverse"] != true || right["inverse"] == true {
+		t.Errorf("women's axis must grow to the left: %v / %v", left["inverse"], right["inverse"])
+	}
+	if left["max"] != right["max"] || left["min"] != 0.0 {
+		t.Errorf("the two halves do not share a scale: %v %v", left["max"], right["max"])
+	}
+	if got := cellAt(t, pyr.Table, "30 to 59 years", "Woman"); got != "24 (20%)" {
+		t.Errorf("table women 30–59 = %q", got)
+	}
+}
+
+func TestGaps(t *testing.T) {
+	g := build(t, "en")["gaps"]
+	cats := categories(g.Counts)
+	if cats[0] != "Which services matter most to your family?: Work and jobs" {
+		t.Errorf("first gap %q", cats[0])
+	}
+	if cats[2] != "Do you feel safe walking at night?: No" {
+		t.Errorf("third gap %q", cats[2])
+	}
+	data := series(t, g.Counts, "Difference (percentage points)")
+	if value(data[0]) != 52.2 || value(data[1]) != -34.0 {
+		t.Errorf("gap values %v %v", value(data[0]), value(data[1]))
+	}
+	if got := cellAt(t, g.Table, "Which services matter most to your family?", "Difference (percentage points)"); got != "+52.2" {
+		t.Errorf("table gap %q", got)
+	}
+	if got := g.Table.Rows[1][4]; got != "-34" {
+		t.Errorf("table negative gap %q", got)
+	}
+}
+
+func TestPortugueseDecimals(t *testing.T) {
+	q := build(t, "pt")["q-safe_night-group"]
+	if got := cellAt(t, q.Table, "Yes", "Host community"); got != "30 (57,7%)" {
+		t.Errorf("pt table cell %q, want 30 (57,7%%)", got)
+	}
+}
+
+// TestKeysHaveWords keeps the fixture's word list complete: it is the list of interface keys
+// the web package must translate.
+func TestKeysHaveWords(t *testing.T) {
+	used := map[string]bool{}
+	for _, lang := range []string{"es", "en"} {
+		Build(testReport(), testSurvey(), lang, translator(english, used))
+	}
+	for _, key := range slices.Sorted(maps.Keys(used)) {
+		if _, ok := english[key]; !ok {
+			t.Errorf("key %q has no words in the fixture", key)
+		}
+	}
+}
+
+func TestSparseInputs(t *testing.T) {
+	if got := Build(nil, nil, "es", nil); got != nil {
+		t.Errorf("nil report gave %d charts", len(got))
+	}
+	if got := Build(&results.Report{}, nil, "es", nil); len(got) != 0 {
+		t.Errorf("empty report gave %d charts", len(got))
+	}
+	// Without the survey, question and choice ids stand in for their labels.
+	charts := Build(testReport(), nil, "en", nil)
+	var ids []string
+	for _, c := range charts {
+		ids = append(ids, c.ID)
+		if c.ID == "q-top_services-group" && !slices.Contains(categories(c.Counts), "water") {
+			t.Errorf("categories without a survey: %q", categories(c.Counts))
+		}
+	}
+	if !slices.Contains(ids, "priorities-top_services") {
+		t.Errorf("without a survey: ids %q", ids)
+	}
+}
