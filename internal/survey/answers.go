@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -133,7 +135,7 @@ func (s *Survey) checkValues(values map[string]any, errs []AnswerError) (Answers
 		switch {
 		case !relevant && answered:
 			errs = append(errs, AnswerError{q.ID, "not_relevant", nil})
-		case relevant && !answered && q.Required && !failed[q.ID]:
+		case relevant && !answered && q.Required && q.Answerable() && !failed[q.ID]:
 			errs = append(errs, AnswerError{q.ID, "required", nil})
 		case answered && relevant:
 			out[q.ID] = v
@@ -168,6 +170,10 @@ func (q *Question) decode(msg json.RawMessage) (any, *AnswerError) {
 	}
 	if q.Type == Note {
 		return nil, q.fail("note")
+	}
+	// JSON decoding would turn invalid UTF-8 into U+FFFD silently: refuse it instead.
+	if !utf8.Valid(msg) {
+		return nil, q.fail("bad_utf8")
 	}
 	var pn string
 	if q.PreferNot && json.Unmarshal(msg, &pn) == nil && pn == PreferNot && !q.HasChoices() {
@@ -225,8 +231,11 @@ func (q *Question) fromForm(vs []string) (any, *AnswerError) {
 	case SelectMultiple, Rank:
 		return q.manyChoices(vs)
 	case Scale, Integer:
-		var f float64
-		if _, err := fmt.Sscan(first, &f); err != nil || strings.ContainsAny(first, " \t") {
+		if !wholeNumber.MatchString(first) {
+			return nil, q.fail("want_number")
+		}
+		f, err := strconv.ParseFloat(first, 64)
+		if err != nil {
 			return nil, q.fail("want_number")
 		}
 		return q.number(f)
@@ -310,6 +319,10 @@ func (q *Question) text(t string) (any, *AnswerError) {
 	}
 	return t, nil
 }
+
+// wholeNumber is a number as a form field carries it: digits, an optional sign and decimals
+// with a point. "3x", "2,5" and "1_0" are refused rather than read as 3, 2 and 10.
+var wholeNumber = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
 
 // clip keeps an echoed value short, so an error message never carries a huge string back.
 func clip(s string) string {

@@ -129,6 +129,10 @@ func (l *loader) fields(n *yaml.Node, question string, allowed ...string) map[st
 	m := make(map[string]*yaml.Node, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i].Value
+		if _, twice := m[k]; twice {
+			l.add(n.Content[i].Line, question, "duplicate_key", k)
+			continue
+		}
 		if !slices.Contains(allowed, k) {
 			l.add(n.Content[i].Line, question, "unknown_key", k)
 			continue
@@ -139,7 +143,7 @@ func (l *loader) fields(n *yaml.Node, question string, allowed ...string) map[st
 }
 
 func (l *loader) str(n *yaml.Node) string {
-	if n == nil || n.Kind != yaml.ScalarNode {
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		return ""
 	}
 	return n.Value
@@ -219,6 +223,11 @@ func (l *loader) survey(src []byte) *Survey {
 			l.add(lineOf(f["languages"], root), "", "unknown_language", lg)
 		}
 	}
+	// Reported once: texts are then checked only in the languages Consulta speaks.
+	s.Languages = slices.DeleteFunc(s.Languages, func(lg string) bool { return !slices.Contains(Languages, lg) })
+	if len(s.Languages) == 0 {
+		s.Languages = []string{"es"}
+	}
 	if s.DefaultLanguage == "" {
 		s.DefaultLanguage = s.Languages[0]
 	}
@@ -232,11 +241,15 @@ func (l *loader) survey(src []byte) *Survey {
 
 	lists := l.choiceLists(f["choices"], s.Languages)
 	s.Profile = l.strings(f["profile"], "profile")
-	for _, p := range s.Profile {
-		if !slices.Contains([]string{Group, Gender, AgeBand, Disabled}, p) {
+	for i, p := range s.Profile {
+		switch {
+		case !slices.Contains([]string{Group, Gender, AgeBand, Disabled}, p):
 			l.add(lineOf(f["profile"], root), "", "unknown_profile", p)
+		case slices.Contains(s.Profile[:i], p):
+			l.add(lineOf(f["profile"], root), "", "profile_twice", p)
 		}
 	}
+	s.Profile = slices.Compact(s.Profile)
 	qn := f["questions"]
 	if qn == nil || qn.Kind != yaml.SequenceNode || len(qn.Content) == 0 {
 		l.add(lineOf(qn, root), "", "no_questions")
@@ -345,7 +358,8 @@ func (l *loader) question(n *yaml.Node, lists map[string]choiceList, s *Survey) 
 	if f == nil {
 		return nil
 	}
-	q := &Question{ID: id, Type: l.str(f["type"]), Line: n.Line, Relevant: strings.TrimSpace(l.str(f["relevant"]))}
+	q := &Question{ID: id, Type: l.str(f["type"]), Line: n.Line, Relevant: strings.TrimSpace(l.str(f["relevant"])),
+		relevantLine: lineOf(f["relevant"], n)}
 	switch {
 	case f["id"] == nil:
 		l.add(n.Line, "", "missing", "id")
@@ -369,19 +383,21 @@ func (l *loader) question(n *yaml.Node, lists map[string]choiceList, s *Survey) 
 	q.Required = l.boolean(f["required"], id, "required")
 	q.PreferNot = l.boolean(f["prefer_not"], id, "prefer_not")
 
+	listKnown := true
 	if cn := f["choices"]; cn != nil {
 		if cn.Kind == yaml.ScalarNode {
 			list, ok := lists[cn.Value]
 			if !ok {
 				l.add(cn.Line, id, "unknown_list", cn.Value)
+				listKnown = false
 			}
 			q.Choices = slices.Clone(list.choices)
 		} else {
 			q.Choices = l.choices(cn, id, s.Languages)
 		}
 	}
-	if q.HasChoices() && f["choices"] == nil {
-		l.add(n.Line, id, "needs_choices", q.Type)
+	if q.HasChoices() && len(q.Choices) == 0 && listKnown {
+		l.add(lineOf(f["choices"], n), id, "needs_choices", q.Type)
 	}
 	if !q.HasChoices() && f["choices"] != nil && slices.Contains(Types, q.Type) {
 		l.add(f["choices"].Line, id, "no_choices", q.Type)
@@ -485,7 +501,7 @@ func (l *loader) checkRelevant(s *Survey) {
 		}
 		e, err := ParseExpr(q.Relevant)
 		if err != nil {
-			l.add(q.Line, q.ID, "relevant_parse", err)
+			l.add(q.relevantLine, q.ID, "relevant_parse", err)
 			continue
 		}
 		q.Expr = e
@@ -493,9 +509,9 @@ func (l *loader) checkRelevant(s *Survey) {
 			at := slices.IndexFunc(s.Questions, func(o *Question) bool { return o.ID == ref })
 			switch {
 			case at < 0:
-				l.add(q.Line, q.ID, "relevant_unknown", ref)
+				l.add(q.relevantLine, q.ID, "relevant_unknown", ref)
 			case at >= i:
-				l.add(q.Line, q.ID, "relevant_later", ref)
+				l.add(q.relevantLine, q.ID, "relevant_later", ref)
 			}
 		}
 	}
@@ -516,6 +532,10 @@ var yamlLine = regexp.MustCompile(`line (\d+)`)
 func yamlErrorLine(err error) int {
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		n, _ := strconv.Atoi(m[1])
+		// The YAML parser counts lines from 0 when it gives up looking for a closing token.
+		if strings.Contains(err.Error(), "did not find expected") {
+			n++
+		}
 		return n
 	}
 	return 0

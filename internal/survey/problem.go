@@ -196,6 +196,14 @@ var problemText = map[string]Label{
 		"es": "la encuesta no tiene preguntas",
 		"en": "the survey has no questions",
 		"pt": "a pesquisa não tem perguntas"},
+	"duplicate_key": {
+		"es": "la clave %q está repetida",
+		"en": "key %q is repeated",
+		"pt": "a chave %q está repetida"},
+	"profile_twice": {
+		"es": "la pregunta de perfil %q está dos veces en profile",
+		"en": "profile question %q is listed twice in profile",
+		"pt": "a pergunta de perfil %q está duas vezes em profile"},
 	"read": {
 		"es": "no se puede leer: %s",
 		"en": "cannot be read: %s",

@@ -105,6 +105,8 @@ type Question struct {
 	Variants  map[string]Variant `json:"variants,omitempty"`
 	Profile   bool               `json:"profile,omitempty"`
 	Line      int                `json:"-"`
+
+	relevantLine int
 }
 
 // Question returns the question with the given id, or nil.
