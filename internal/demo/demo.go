@@ -68,8 +68,11 @@ func Load(ctx context.Context, st *store.Store, surveys map[string]*survey.Surve
 			return err
 		}
 		n, err := st.CountResponses(ctx, d.id)
-		if err != nil || n > 0 {
+		if err != nil {
 			return err
+		}
+		if n > 0 {
+			continue // filled by an earlier start
 		}
 		sessions, err := createSessions(ctx, st, d.id, now)
 		if err != nil {

@@ -53,10 +53,10 @@ func (r *Response) Hash() string {
 func (s *Store) SaveResponse(ctx context.Context, r *Response, sv *survey.Survey) (created bool, err error) {
 	hash := r.Hash()
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		var stored string
-		err := tx.QueryRowContext(ctx, `SELECT content_hash FROM responses WHERE id = ?`, r.ID).Scan(&stored)
+		var stored, consultation string
+		err := tx.QueryRowContext(ctx, `SELECT content_hash, consultation_id FROM responses WHERE id = ?`, r.ID).Scan(&stored, &consultation)
 		switch {
-		case err == nil && stored == hash:
+		case err == nil && stored == hash && consultation == r.ConsultationID:
 			return nil
 		case err == nil:
 			return ErrConflict

@@ -64,8 +64,8 @@ func decodeSubmission(body io.Reader) (*Submission, error) {
 	if err := dec.Decode(&sub); err != nil {
 		return nil, err
 	}
-	if dec.More() {
-		return nil, errors.New("more than one JSON value")
+	if rest := bytes.TrimSpace(raw[dec.InputOffset():]); len(rest) > 0 {
+		return nil, errors.New("more than one JSON value, or text after the JSON object")
 	}
 	return &sub, nil
 }

@@ -92,7 +92,7 @@ func New(cfg Config) (*Server, error) {
 var views = []string{"home", "survey", "thanks", "error", "signin", "setup",
 	"admin_municipalities", "admin_users", "admin_user", "admin_audit",
 	"consultations", "consultation_new", "consultation", "poster", "session",
-	"kiosk_welcome", "kiosk_thanks", "kiosk_exit", "stopped", "heard", "results", "results_print", "texts"}
+	"kiosk_welcome", "kiosk_thanks", "kiosk_exit", "stopped", "heard", "closed", "results", "results_print", "texts"}
 
 func parseTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}

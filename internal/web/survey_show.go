@@ -88,6 +88,12 @@ func (s *Server) surveyShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := surveyLanguage(r, sv, "")
+	if c.Status == store.StatusClosed {
+		v := s.view(r, sv.Title.In(lang), kioskPage{Consultation: c, Survey: sv, Lang: lang})
+		v.Lang = lang
+		s.render(w, r, http.StatusOK, "closed", v)
+		return
+	}
 	page := s.buildSurveyPage(c, sv, lang, nil, nil)
 	s.render(w, r, http.StatusOK, "survey", s.surveyView(r, page))
 }
