@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/consulta
 DEMO_DB ?= ./data/demo.db
 
-.PHONY: run build test deps vet fmt-check bench fuzz vendor clean
+.PHONY: run build test deps vet fmt-check bench screenshots fuzz vendor clean
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/consulta
@@ -11,11 +11,16 @@ build:
 run: build
 	$(BIN) serve --demo --db $(DEMO_DB) --addr :8080
 
-# deps installs what the tests need on a fresh machine: Debian's Chromium for browser tests.
+# deps installs what the tests need on a fresh machine: Debian's Chromium for browser tests and
+# axe-core (pinned in internal/web/testdata/axe) for the accessibility test.
+AXE := internal/web/testdata/axe
 deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "installing chromium from Debian's packages"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -f $(AXE)/node_modules/axe-core/axe.min.js || { \
+		command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }; \
+		npm ci --silent --no-audit --no-fund --prefix $(AXE); }
 
 fmt-check:
 	@out=$$(gofmt -l cmd internal templates static surveys); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
@@ -26,11 +31,20 @@ vet:
 test: deps fmt-check vet
 	$(GO) test -race -timeout 12m ./...
 
+# bench starts the server on a loopback port with a fresh database and prints one table.
+bench: build
+	$(GO) run ./cmd/bench --binary $(BIN) --json bench.json
+
+# screenshots saves a PNG of every child screen at tablet size into ./screenshots.
+screenshots: deps
+	SCREENSHOTS_DIR=$(CURDIR)/screenshots $(GO) test ./internal/web/ -run TestChildSurveyTapping -count=1
+
 # fuzz runs each fuzz target for FUZZTIME (the seed corpora already run in `make test`).
 FUZZTIME ?= 5m
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseExpr$$' -fuzztime $(FUZZTIME) ./internal/survey/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/survey/
+	$(GO) test -run '^$$' -fuzz '^FuzzSubmission$$' -fuzztime $(FUZZTIME) ./internal/web/
 
 # vendor fetches echarts again from the npm registry and checks it is the pinned file.
 ECHARTS_VERSION := 5.6.0
