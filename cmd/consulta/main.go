@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -121,6 +122,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (when served over HTTPS)")
 	behindProxy := fs.Bool("behind-proxy", false, "trust X-Forwarded-Proto from a reverse proxy for Secure cookies")
+	memoryLimit := fs.Int("memory-limit", 160, "soft memory limit in MiB for the Go heap (0: none; GOMEMLIMIT wins)")
+	k := fs.Int("k", 5, "small-cell threshold: counts under it show as \"<k\" (never below 3)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -130,6 +133,11 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	// The results keep millions of small rows in memory; a soft limit makes the collector run
+	// before the heap doubles, which keeps the server's memory near what it really holds.
+	if *memoryLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(int64(*memoryLimit) << 20)
+	}
 
 	loaded, problems := loadSurveys(*extra)
 	if len(problems) > 0 {
@@ -179,7 +187,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		setup = hex.EncodeToString(auth.NewSecret(16))
 	}
 	srv, err := web.New(web.Config{Store: st, Surveys: loaded, Templates: templates.FS, Static: static.FS, Logger: log,
-		CookieKeys: keys, SecureCookies: *secure, BehindProxy: *behindProxy, SetupToken: setup})
+		CookieKeys: keys, SecureCookies: *secure, BehindProxy: *behindProxy, SetupToken: setup, K: *k})
 	if err != nil {
 		log.Error("start web", "err", err)
 		return 1
@@ -197,6 +205,14 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
+	go func() {
+		start := time.Now()
+		if err := srv.Warm(ctx); err != nil && ctx.Err() == nil {
+			log.Error("loading results into memory", "err", err)
+			return
+		}
+		log.Info("results ready", "took", time.Since(start).Round(time.Millisecond))
+	}()
 	select {
 	case err := <-errc:
 		if !errors.Is(err, http.ErrServerClosed) {

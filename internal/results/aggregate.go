@@ -162,7 +162,7 @@ func (t *tally) column(choice string) int {
 	return at
 }
 
-func (t *tally) add(rows [6]int, a ans, words []string) {
+func (t *tally) add(rows [6]int, a ans, terms []string) {
 	if a.lead {
 		for _, r := range rows {
 			t.asked[r]++
@@ -185,7 +185,7 @@ func (t *tally) add(rows [6]int, a ans, words []string) {
 			t.nums[r].add(a.num)
 		}
 	case kindChoice:
-		col = t.column(words[a.choice])
+		col = t.column(terms[a.choice])
 		if t.first != nil && a.pos > 0 {
 			for _, r := range rows {
 				if a.pos == 1 {
@@ -224,7 +224,7 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 			rowsOf[i] = l.rowsOf(d, r)
 		}
 	}
-	tallies := map[uint32]*tally{}
+	tallies := make([]*tally, len(d.terms))
 	var order []*tally
 	for _, q := range sv.Questions {
 		if !q.Answerable() || q.Profile {
@@ -232,7 +232,7 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 		}
 		t := newTally(q, l.rows)
 		order = append(order, t)
-		if id, ok := d.ids[q.ID]; ok {
+		if id, ok := d.tids[q.ID]; ok {
 			tallies[id] = t
 		}
 	}
@@ -240,8 +240,8 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 		if !match[a.resp] {
 			continue
 		}
-		if t, ok := tallies[a.q]; ok {
-			t.add(rowsOf[a.resp], a, d.words)
+		if t := tallies[a.q]; t != nil {
+			t.add(rowsOf[a.resp], a, d.terms)
 		}
 	}
 	rep := &Report{Consultation: consultation, Survey: sv.ID, K: k, Filter: f}

@@ -1,6 +1,7 @@
 package results
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -11,8 +12,10 @@ import (
 type Dataset struct {
 	mu    sync.RWMutex
 	last  int64
-	words []string
+	words []string // profile values, channels, sessions
 	ids   map[string]uint32
+	terms []string // question and choice ids, few enough for 16 bits
+	tids  map[string]uint16
 	resp  []resp
 	byRID map[int64]int32
 	ans   []ans
@@ -31,11 +34,12 @@ const (
 	kindText
 )
 
+// ans is one answer row in 16 bytes: millions of them stay in memory.
 type ans struct {
 	resp   int32
-	q      uint32
-	choice uint32
 	num    int32
+	q      uint16
+	choice uint16
 	pos    uint8
 	kind   uint8
 	lead   bool // the first row of this question for this response
@@ -43,7 +47,8 @@ type ans struct {
 
 // NewDataset returns an empty dataset.
 func NewDataset() *Dataset {
-	return &Dataset{ids: map[string]uint32{"": 0}, words: []string{""}, byRID: map[int64]int32{}}
+	return &Dataset{ids: map[string]uint32{"": 0}, words: []string{""}, tids: map[string]uint16{"": 0}, terms: []string{""},
+		byRID: map[int64]int32{}}
 }
 
 // Last is the highest response row id the dataset holds; load rows after it.
@@ -70,6 +75,21 @@ func (d *Dataset) word(s string) uint32 {
 	return id
 }
 
+// term interns a question or choice id; looking up string(b) in a map does not allocate, so
+// only new ids do. Past 65,535 distinct ids the rest share one slot: no survey comes near it.
+func (d *Dataset) term(b []byte) uint16 {
+	if id, ok := d.tids[string(b)]; ok {
+		return id
+	}
+	if len(d.terms) > 0xFFFF {
+		return 0xFFFF
+	}
+	id := uint16(len(d.terms))
+	d.terms = append(d.terms, string(b))
+	d.tids[string(b)] = id
+	return id
+}
+
 // Batch collects rows read from the store; Commit adds them to the dataset in one step, so a
 // report never sees a response without its answers.
 type Batch struct {
@@ -78,13 +98,13 @@ type Batch struct {
 	rids    []int64
 	ans     []ans
 	pending map[int64]int32
-	seen    map[uint32]bool
+	seen    map[uint16]bool
 	prev    int64
 }
 
 // Batch starts adding rows; words are interned under the dataset's lock at Commit.
 func (d *Dataset) Batch() *Batch {
-	return &Batch{d: d, pending: map[int64]int32{}, seen: map[uint32]bool{}, prev: -1}
+	return &Batch{d: d, pending: map[int64]int32{}, seen: map[uint16]bool{}, prev: -1}
 }
 
 // Response adds one response; one the dataset already holds is ignored.
@@ -107,6 +127,11 @@ func (b *Batch) Response(rid int64, session, channel, group, gender, ageBand, di
 // Answer adds one answer row of a response added to this batch; rows arrive in stored order.
 // A row with no choice, number or text is a question that was asked and skipped.
 func (b *Batch) Answer(rid int64, question, choice string, position int, number int, hasNumber, hasText bool) {
+	b.AnswerBytes(rid, []byte(question), []byte(choice), position, number, hasNumber, hasText)
+}
+
+// AnswerBytes is Answer for text read straight from the database's buffer; it keeps no reference to it.
+func (b *Batch) AnswerBytes(rid int64, question, choice []byte, position int, number int, hasNumber, hasText bool) {
 	ri, ok := b.pending[rid]
 	if !ok {
 		return
@@ -116,12 +141,12 @@ func (b *Batch) Answer(rid int64, question, choice string, position int, number 
 		clear(b.seen)
 	}
 	b.d.mu.Lock()
-	row := ans{resp: ri, q: b.d.word(question)}
+	row := ans{resp: ri, q: b.d.term(question)}
 	switch {
 	case hasNumber:
 		row.kind, row.num = kindNumber, int32(number)
-	case choice != "":
-		row.kind, row.choice, row.pos = kindChoice, b.d.word(choice), uint8(min(max(position, 0), 255))
+	case len(choice) > 0:
+		row.kind, row.choice, row.pos = kindChoice, b.d.term(choice), uint8(min(max(position, 0), 255))
 	case hasText:
 		row.kind = kindText
 	}
@@ -141,7 +166,12 @@ func (b *Batch) Commit() {
 		d.resp = append(d.resp, r)
 		d.last = max(d.last, b.rids[i])
 	}
-	d.ans = append(d.ans, b.ans...)
+	if len(d.ans) == 0 {
+		d.ans = slices.Clip(b.ans) // the first load: take the slice as it is rather than copy it
+	} else {
+		d.ans = append(d.ans, b.ans...)
+	}
+	b.ans = nil
 }
 
 // matches reports which responses pass the filter.

@@ -52,6 +52,13 @@ func (r *Response) Hash() string {
 // a replay with different content returns ErrConflict.
 func (s *Store) SaveResponse(ctx context.Context, r *Response, sv *survey.Survey) (created bool, err error) {
 	hash := r.Hash()
+	// Rows are laid out and their statements prepared before the transaction takes the one
+	// writer connection: preparing inside it would wait for a connection that never frees.
+	rows := answerRows(0, r, sv)
+	stmts, err := s.answersInserts(ctx, len(rows)/6)
+	if err != nil {
+		return false, err
+	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		var stored, consultation string
 		err := tx.QueryRowContext(ctx, `SELECT content_hash, consultation_id FROM responses WHERE id = ?`, r.ID).Scan(&stored, &consultation)
@@ -72,7 +79,17 @@ func (s *Store) SaveResponse(ctx context.Context, r *Response, sv *survey.Survey
 			return err
 		}
 		created = true
-		return insertAnswers(ctx, tx, rid, r, sv)
+		for i := 0; i < len(rows); i += 6 {
+			rows[i] = rid
+		}
+		for _, st := range stmts {
+			n := st.rows * 6
+			if _, err := tx.StmtContext(ctx, st.stmt).ExecContext(ctx, rows[:n]...); err != nil {
+				return err
+			}
+			rows = rows[n:]
+		}
+		return nil
 	})
 	if err != nil {
 		created = false
@@ -93,59 +110,90 @@ func insertResponse(ctx context.Context, tx *sql.Tx, r *Response, hash string) (
 	return res.LastInsertId()
 }
 
-// insertAnswers writes one row per answer, one per choice for select_multiple, with the place for
-// rank, and an empty row for a question that was asked and skipped.
-func insertAnswers(ctx context.Context, tx *sql.Tx, rid int64, r *Response, sv *survey.Survey) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO answers (rid, question, choice, position, number, text)
-		VALUES (?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
+// answerRows lays out one row per answer, one per choice for select_multiple, with the place for
+// rank, and an empty row for a question that was asked and skipped: six values a row.
+func answerRows(rid int64, r *Response, sv *survey.Survey) []any {
 	asked := map[string]bool{}
 	for _, id := range sv.Asked(r.Answers) {
 		asked[id] = true
 	}
+	var rows []any
 	for _, q := range sv.Questions {
 		v, ok := r.Answers[q.ID]
 		if !ok {
 			// A question put to the respondent and left unanswered keeps an empty row,
 			// so "n of N who were asked" can be counted with a GROUP BY.
 			if asked[q.ID] {
-				if _, err := stmt.ExecContext(ctx, rid, q.ID, nil, nil, nil, nil); err != nil {
-					return err
-				}
+				rows = append(rows, rid, q.ID, nil, nil, nil, nil)
 			}
 			continue
 		}
-		var choice, number, text, position any
 		switch v := v.(type) {
 		case string:
 			if q.Type == survey.Text {
-				text = v
+				rows = append(rows, rid, q.ID, nil, nil, nil, v)
 			} else {
-				choice = v
+				rows = append(rows, rid, q.ID, v, nil, nil, nil)
 			}
 		case bool:
-			choice = map[bool]string{true: "yes", false: "no"}[v]
+			rows = append(rows, rid, q.ID, map[bool]string{true: "yes", false: "no"}[v], nil, nil, nil)
 		case int:
-			number = v
+			rows = append(rows, rid, q.ID, nil, nil, v, nil)
 		case []string:
 			for i, c := range v {
+				var position any
 				if q.Type == survey.Rank {
 					position = i + 1
 				}
-				if _, err := stmt.ExecContext(ctx, rid, q.ID, c, position, nil, nil); err != nil {
-					return err
-				}
+				rows = append(rows, rid, q.ID, c, position, nil, nil)
 			}
-			continue
-		}
-		if _, err := stmt.ExecContext(ctx, rid, q.ID, choice, position, number, text); err != nil {
-			return err
 		}
 	}
-	return nil
+	return rows
+}
+
+// answersPerInsert bounds one multi-row INSERT; a complete response fits in one or two.
+const answersPerInsert = 64
+
+type chunk struct {
+	stmt *sql.Stmt
+	rows int
+}
+
+// answersInserts returns the INSERTs that write n answer rows with as few statements as it can:
+// one INSERT of many rows costs SQLite far less than many INSERTs of one.
+func (s *Store) answersInserts(ctx context.Context, n int) ([]chunk, error) {
+	var out []chunk
+	for n > 0 {
+		size := min(n, answersPerInsert)
+		stmt, err := s.answersInsert(ctx, size)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, chunk{stmt, size})
+		n -= size
+	}
+	return out, nil
+}
+
+// answersInsert returns the prepared INSERT of n answer rows, preparing it once per n.
+func (s *Store) answersInsert(ctx context.Context, n int) (*sql.Stmt, error) {
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	if stmt, ok := s.stmts[n]; ok {
+		return stmt, nil
+	}
+	query := "INSERT INTO answers (rid, question, choice, position, number, text) VALUES (?, ?, ?, ?, ?, ?)" +
+		strings.Repeat(", (?, ?, ?, ?, ?, ?)", n-1)
+	stmt, err := s.w.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = map[int]*sql.Stmt{}
+	}
+	s.stmts[n] = stmt
+	return stmt, nil
 }
 
 // CountResponses counts a consultation's responses.

@@ -14,10 +14,12 @@ type ResultResponse struct {
 }
 
 // ResultAnswer is one answer row; no choice, number or text means asked and skipped.
+// Question and Choice are only valid during the callback: they point into the driver's buffer,
+// so millions of rows load without a string allocation each.
 type ResultAnswer struct {
 	RID       int64
-	Question  string
-	Choice    string
+	Question  []byte
+	Choice    []byte
 	Position  int
 	Number    int
 	HasNumber bool
@@ -57,19 +59,23 @@ func (s *Store) ResultRows(ctx context.Context, consultation string, afterRID in
 	if err := rows.Err(); err != nil || first < 0 {
 		return err
 	}
-	// Other consultations' rows in the range are skipped by the caller, which knows its responses.
+	// Answers are stored in response order, so rowid order is response order and the table is read
+	// straight through; other consultations' rows in the range are skipped by the caller.
 	arows, err := tx.QueryContext(ctx, `SELECT rid, question, coalesce(choice, ''), coalesce(position, 0),
 		number IS NOT NULL, coalesce(number, 0), text IS NOT NULL
-		FROM answers WHERE rid BETWEEN ? AND ? ORDER BY rid, rowid`, first, last)
+		FROM answers WHERE rowid >= (SELECT min(rowid) FROM answers WHERE rid = ?) AND rid BETWEEN ? AND ?
+		ORDER BY rowid`, first, first, last)
 	if err != nil {
 		return err
 	}
 	defer arows.Close()
+	var a ResultAnswer
+	var question, choice sql.RawBytes
 	for arows.Next() {
-		var a ResultAnswer
-		if err := arows.Scan(&a.RID, &a.Question, &a.Choice, &a.Position, &a.HasNumber, &a.Number, &a.HasText); err != nil {
+		if err := arows.Scan(&a.RID, &question, &choice, &a.Position, &a.HasNumber, &a.Number, &a.HasText); err != nil {
 			return err
 		}
+		a.Question, a.Choice = question, choice
 		onAnswer(a)
 	}
 	return arows.Err()

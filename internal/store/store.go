@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite"
@@ -34,6 +35,9 @@ type Store struct {
 	w, r *sql.DB
 	// Now is the clock every stored time comes from; tests replace it.
 	Now func() time.Time
+
+	stmtMu sync.Mutex
+	stmts  map[int]*sql.Stmt // multi-row answer INSERTs by row count
 }
 
 // dsn sets every connection's pragmas in the connection string, so pooled connections get them.
@@ -81,6 +85,12 @@ func Open(path string) (*Store, error) {
 
 // Close closes both pools; WAL content is checkpointed by SQLite when the last connection closes.
 func (s *Store) Close() error {
+	s.stmtMu.Lock()
+	for _, stmt := range s.stmts {
+		stmt.Close()
+	}
+	s.stmts = nil
+	s.stmtMu.Unlock()
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 

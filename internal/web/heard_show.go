@@ -46,7 +46,7 @@ func (s *Server) heardShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	rep := results.Aggregate(d, sv, c.ID, results.Filter{}, s.k)
+	rep := s.aggregate(d, sv, c.ID, results.Filter{})
 	promise, err := s.store.Promise(r.Context(), c.ID)
 	if err != nil {
 		s.fail(w, r, err)

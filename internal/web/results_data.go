@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -44,7 +45,7 @@ func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dat
 			b.Response(r.RID, r.Session, r.Channel, r.Group, r.Gender, r.AgeBand, r.Disability, r.Day)
 		},
 		func(a store.ResultAnswer) {
-			b.Answer(a.RID, a.Question, a.Choice, a.Position, a.Number, a.HasNumber, a.HasText)
+			b.AnswerBytes(a.RID, a.Question, a.Choice, a.Position, a.Number, a.HasNumber, a.HasText)
 		})
 	if err != nil {
 		return nil, err
@@ -86,6 +87,49 @@ func filterFrom(r *http.Request) results.Filter {
 	return f
 }
 
+// reports keeps the last reports computed, keyed by consultation, filter and how many responses
+// the dataset held: a planner reloading a page or switching language pays for the aggregation once.
+type reports struct {
+	mu    sync.Mutex
+	order []string
+	m     map[string]*results.Report
+}
+
+const reportsKept = 32
+
+func (c *reports) get(key string) *results.Report {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[key]
+}
+
+func (c *reports) put(key string, r *results.Report) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]*results.Report{}
+	}
+	if _, ok := c.m[key]; !ok {
+		c.order = append(c.order, key)
+	}
+	c.m[key] = r
+	for len(c.order) > reportsKept {
+		delete(c.m, c.order[0])
+		c.order = c.order[1:]
+	}
+}
+
+// aggregate returns the suppressed report of a consultation for a filter, computed once per state of its data.
+func (s *Server) aggregate(d *results.Dataset, sv *survey.Survey, consultation string, f results.Filter) *results.Report {
+	key := fmt.Sprintf("%s|%s|%d|%+v", consultation, sv.Version, d.Len(), f)
+	if rep := s.reportCache.get(key); rep != nil {
+		return rep
+	}
+	rep := results.Aggregate(d, sv, consultation, f, s.k)
+	s.reportCache.put(key, rep)
+	return rep
+}
+
 // report loads the consultation of the URL for a planner or admin of its municipality, applies the
 // filter from the query string, and returns the suppressed report and the survey.
 func (s *Server) report(w http.ResponseWriter, r *http.Request) (*results.Report, *store.Consultation, *survey.Survey, bool) {
@@ -103,5 +147,5 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) (*results.Report
 		s.fail(w, r, err)
 		return nil, nil, nil, false
 	}
-	return results.Aggregate(d, sv, c.ID, filterFrom(r), s.k), c, sv, true
+	return s.aggregate(d, sv, c.ID, filterFrom(r)), c, sv, true
 }

@@ -57,6 +57,7 @@ type Server struct {
 	setupToken                 string
 	now                        func() time.Time
 	data                       datasets
+	reportCache                reports
 	k                          int
 }
 
