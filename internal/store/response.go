@@ -49,52 +49,126 @@ func (r *Response) Hash() string {
 
 // SaveResponse stores a response and all its answers in one transaction. It reports created
 // when the response is new; a replay with the same content stores nothing and reports false;
-// a replay with different content returns ErrConflict.
-func (s *Store) SaveResponse(ctx context.Context, r *Response, sv *survey.Survey) (created bool, err error) {
-	hash := r.Hash()
-	// Rows are laid out and their statements prepared before the transaction takes the one
-	// writer connection: preparing inside it would wait for a connection that never frees.
-	rows := answerRows(0, r, sv)
-	stmts, err := s.answersInserts(ctx, len(rows)/6)
-	if err != nil {
+// a replay with different content returns ErrConflict. It returns once the response is committed.
+//
+// Responses arriving together share one transaction (group commit), each inside its own
+// savepoint: one that fails is rolled back alone, and none is acknowledged before the commit.
+// Sharing a commit writes each table page once for many responses instead of once for each.
+func (s *Store) SaveResponse(ctx context.Context, r *Response, sv *survey.Survey) (bool, error) {
+	job := &saveJob{r: r, hash: r.Hash(), rows: answerRows(0, r, sv), done: make(chan error, 1)}
+	// Statements are prepared before the writer takes the one connection: preparing inside the
+	// transaction would wait for a connection that never frees.
+	var err error
+	if job.stmts, err = s.answersInserts(ctx, len(job.rows)/6); err != nil {
 		return false, err
 	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		var stored, consultation string
-		err := tx.QueryRowContext(ctx, `SELECT content_hash, consultation_id FROM responses WHERE id = ?`, r.ID).Scan(&stored, &consultation)
-		switch {
-		case err == nil && stored == hash && consultation == r.ConsultationID:
-			return nil
-		case err == nil:
-			return ErrConflict
-		case !errors.Is(err, sql.ErrNoRows):
-			return err
+	select {
+	case s.saves <- job:
+	case <-ctx.Done():
+		return false, ctx.Err()
+	}
+	// Once queued the job runs to its end, so the answer always matches what was stored.
+	err = <-job.done
+	return job.created && err == nil, err
+}
+
+// saveJob is one response waiting for the group writer.
+type saveJob struct {
+	r       *Response
+	hash    string
+	rows    []any
+	stmts   []chunk
+	created bool
+	done    chan error
+}
+
+// maxGroup bounds how many responses share one commit.
+const maxGroup = 64
+
+// writeResponses commits queued responses in groups until the store closes.
+func (s *Store) writeResponses() {
+	defer close(s.writerDone)
+	for first := range s.saves {
+		group := []*saveJob{first}
+	drain:
+		for len(group) < maxGroup {
+			select {
+			case j, ok := <-s.saves:
+				if !ok {
+					break drain
+				}
+				group = append(group, j)
+			default:
+				break drain
+			}
 		}
-		if r.ReceivedAt.IsZero() {
-			r.ReceivedAt = s.Now()
-		}
-		r.ReceivedAt = r.ReceivedAt.UTC()
-		rid, err := insertResponse(ctx, tx, r, hash)
-		if err != nil {
-			return err
-		}
-		created = true
-		for i := 0; i < len(rows); i += 6 {
-			rows[i] = rid
-		}
-		for _, st := range stmts {
-			n := st.rows * 6
-			if _, err := tx.StmtContext(ctx, st.stmt).ExecContext(ctx, rows[:n]...); err != nil {
+		s.commitGroup(group)
+	}
+}
+
+func (s *Store) commitGroup(group []*saveJob) {
+	ctx := context.Background()
+	errs := make([]error, len(group))
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		for i, j := range group {
+			if _, err := tx.ExecContext(ctx, "SAVEPOINT response"); err != nil {
 				return err
 			}
-			rows = rows[n:]
+			errs[i] = s.saveInTx(ctx, tx, j)
+			if errs[i] != nil {
+				j.created = false
+				if _, err := tx.ExecContext(ctx, "ROLLBACK TO response"); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.ExecContext(ctx, "RELEASE response"); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
-	if err != nil {
-		created = false
+	for i, j := range group {
+		if err != nil {
+			j.created, errs[i] = false, err
+		}
+		j.done <- errs[i]
 	}
-	return created, err
+}
+
+// saveInTx stores one response unless the same id is already there.
+func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, j *saveJob) error {
+	r := j.r
+	var stored, consultation string
+	err := tx.QueryRowContext(ctx, `SELECT content_hash, consultation_id FROM responses WHERE id = ?`, r.ID).Scan(&stored, &consultation)
+	switch {
+	case err == nil && stored == j.hash && consultation == r.ConsultationID:
+		return nil
+	case err == nil:
+		return ErrConflict
+	case !errors.Is(err, sql.ErrNoRows):
+		return err
+	}
+	if r.ReceivedAt.IsZero() {
+		r.ReceivedAt = s.Now()
+	}
+	r.ReceivedAt = r.ReceivedAt.UTC()
+	rid, err := insertResponse(ctx, tx, r, j.hash)
+	if err != nil {
+		return err
+	}
+	rows := j.rows
+	for i := 0; i < len(rows); i += 6 {
+		rows[i] = rid
+	}
+	for _, st := range j.stmts {
+		n := st.rows * 6
+		if _, err := tx.StmtContext(ctx, st.stmt).ExecContext(ctx, rows[:n]...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	j.created = true
+	return nil
 }
 
 func insertResponse(ctx context.Context, tx *sql.Tx, r *Response, hash string) (int64, error) {

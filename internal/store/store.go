@@ -38,6 +38,9 @@ type Store struct {
 
 	stmtMu sync.Mutex
 	stmts  map[int]*sql.Stmt // multi-row answer INSERTs by row count
+
+	saves      chan *saveJob // responses waiting for the group writer
+	writerDone chan struct{}
 }
 
 // dsn sets every connection's pragmas in the connection string, so pooled connections get them.
@@ -80,11 +83,15 @@ func Open(path string) (*Store, error) {
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	s.r = r
+	s.saves, s.writerDone = make(chan *saveJob, maxGroup), make(chan struct{})
+	go s.writeResponses()
 	return s, nil
 }
 
 // Close closes both pools; WAL content is checkpointed by SQLite when the last connection closes.
 func (s *Store) Close() error {
+	close(s.saves) // the writer finishes what is queued, then stops
+	<-s.writerDone
 	s.stmtMu.Lock()
 	for _, stmt := range s.stmts {
 		stmt.Close()
