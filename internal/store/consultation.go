@@ -130,22 +130,9 @@ func (s *Store) Consultation(ctx context.Context, id string) (*Consultation, err
 
 // OpenConsultations lists the consultations anyone may answer, newest first.
 func (s *Store) OpenConsultations(ctx context.Context) ([]*Consultation, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+consultationColumns+`
+	return queryAll(ctx, s.r, scanConsultation, `SELECT `+consultationColumns+`
 		FROM consultations c JOIN municipalities m ON m.id = c.municipality_id
 		WHERE c.status = 'open' ORDER BY c.created_at DESC, c.id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Consultation
-	for rows.Next() {
-		c, err := scanConsultation(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // SetStatus opens or closes a consultation.
@@ -192,21 +179,8 @@ func scanSession(row interface{ Scan(...any) error }) (*Session, error) {
 
 // Sessions lists a consultation's sessions, latest first, with how many responses each took.
 func (s *Store) Sessions(ctx context.Context, consultation string) ([]*Session, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+sessionColumns+` FROM sessions s WHERE consultation_id = ?
+	return queryAll(ctx, s.r, scanSession, `SELECT `+sessionColumns+` FROM sessions s WHERE consultation_id = ?
 		ORDER BY held_on DESC, created_at DESC`, consultation)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Session
-	for rows.Next() {
-		ses, err := scanSession(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ses)
-	}
-	return out, rows.Err()
 }
 
 // SetParentalConsent records (or clears) the facilitator's tick that parental consent was collected.
@@ -228,20 +202,7 @@ func (s *Store) Consultations(ctx context.Context, municipalities []int64, all b
 			args = append(args, m)
 		}
 	}
-	rows, err := s.r.QueryContext(ctx, query+` ORDER BY c.created_at DESC, c.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Consultation
-	for rows.Next() {
-		c, err := scanConsultation(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, scanConsultation, query+` ORDER BY c.created_at DESC, c.id`, args...)
 }
 
 // UpdateConsultation changes a consultation's title, dates and kiosk idle time.
@@ -289,4 +250,22 @@ func (s *Store) SetPromise(ctx context.Context, consultation string, promise map
 		return ErrNotFound
 	}
 	return nil
+}
+
+// queryAll runs a query and scans every row with scan.
+func queryAll[T any](ctx context.Context, db *sql.DB, scan func(interface{ Scan(...any) error }) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
