@@ -23,6 +23,10 @@ func pickLanguage(r *http.Request) string {
 	if l := r.URL.Query().Get("lang"); slices.Contains(languages, l) {
 		return l
 	}
+	// A posted survey form carries the language it was answered in.
+	if l := r.PostForm.Get("_lang"); slices.Contains(languages, l) {
+		return l
+	}
 	if c, err := r.Cookie(langCookie); err == nil && slices.Contains(languages, c.Value) {
 		return c.Value
 	}

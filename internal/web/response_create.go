@@ -33,6 +33,7 @@ func (s *Server) submitForm(w http.ResponseWriter, r *http.Request, c *store.Con
 	}
 	form := r.PostForm
 	if switchTo := form.Get("_switch"); switchTo != "" {
+		rememberLang(w, switchTo)
 		page := s.buildSurveyPage(c, sv, surveyLanguage(r, sv, switchTo), form, nil)
 		decorate(page)
 		s.render(w, r, http.StatusOK, "survey", s.surveyView(r, page))

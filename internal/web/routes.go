@@ -100,10 +100,15 @@ func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 // rememberLanguage keeps a language chosen with ?lang= in a cookie for the next pages.
 func rememberLanguage(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if l := r.URL.Query().Get("lang"); l != "" && slices.Contains(languages, l) {
-			http.SetCookie(w, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600,
-				SameSite: http.SameSiteLaxMode})
-		}
+		rememberLang(w, r.URL.Query().Get("lang"))
 		next.ServeHTTP(w, r)
 	})
+}
+
+// rememberLang keeps a chosen language for a year; scripts switch it too, so it is not HttpOnly.
+func rememberLang(w http.ResponseWriter, l string) {
+	if slices.Contains(languages, l) {
+		http.SetCookie(w, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600,
+			SameSite: http.SameSiteLaxMode})
+	}
 }
