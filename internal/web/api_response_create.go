@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
+	"reflect"
+	"strings"
 
 	"consulta/internal/store"
 )
@@ -25,12 +28,11 @@ func (s *Server) apiResponseCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	sub, err := decodeSubmission(r.Body)
 	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			writeJSON(w, http.StatusRequestEntityTooLarge, apiError{Error: T(lang, "error.too_large", MaxBody>>10)})
-			return
+		status, msg := readError(lang, err)
+		if status == http.StatusBadRequest || status == http.StatusRequestTimeout {
+			s.log.Info("unreadable submission", "path", r.URL.Path, "err", err)
 		}
-		writeJSON(w, http.StatusBadRequest, apiError{Error: T(lang, "error.bad_request", err.Error())})
+		writeJSON(w, status, apiError{Error: msg})
 		return
 	}
 	if sub.Language == "" {
@@ -65,7 +67,7 @@ func decodeSubmission(body io.Reader) (*Submission, error) {
 		return nil, err
 	}
 	if rest := bytes.TrimSpace(raw[dec.InputOffset():]); len(rest) > 0 {
-		return nil, errors.New("more than one JSON value, or text after the JSON object")
+		return nil, errTrailing
 	}
 	return &sub, nil
 }
@@ -96,3 +98,47 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Write(body)
 	w.Write([]byte("\n"))
 }
+
+// readError turns why a body could not be read into a status and a message that says what is
+// wrong in the user's language, without Go's internal wording.
+func readError(lang string, err error) (int, string) {
+	var tooBig *http.MaxBytesError
+	var syntax *json.SyntaxError
+	var wrongType *json.UnmarshalTypeError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &tooBig):
+		return http.StatusRequestEntityTooLarge, T(lang, "error.too_large", MaxBody>>10)
+	case errors.As(err, &netErr) && netErr.Timeout():
+		return http.StatusRequestTimeout, T(lang, "error.too_slow")
+	case errors.Is(err, io.EOF):
+		return http.StatusBadRequest, T(lang, "error.empty_body")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return http.StatusBadRequest, T(lang, "error.json_cut")
+	case errors.As(err, &syntax):
+		return http.StatusBadRequest, T(lang, "error.json_syntax", syntax.Offset)
+	case errors.As(err, &wrongType) && wrongType.Field == "":
+		return http.StatusBadRequest, T(lang, "error.bad_request", T(lang, "error.json_object"))
+	case errors.As(err, &wrongType):
+		return http.StatusBadRequest, T(lang, "error.json_type", clip(wrongType.Field), jsonKind(wrongType.Type.Kind()))
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return http.StatusBadRequest, T(lang, "error.json_unknown_field", clip(strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)))
+	case errors.Is(err, errTrailing):
+		return http.StatusBadRequest, T(lang, "error.json_trailing")
+	}
+	return http.StatusBadRequest, T(lang, "error.bad_request", T(lang, "error.json_object"))
+}
+
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "string"
+	case reflect.Map, reflect.Struct:
+		return "object"
+	case reflect.Slice:
+		return "array"
+	}
+	return k.String()
+}
+
+var errTrailing = errors.New("more than one JSON value, or text after the JSON object")

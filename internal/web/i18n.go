@@ -153,6 +153,38 @@ var messages = map[string]survey.Label{
 		"es": "La solicitud no se pudo leer: %s",
 		"en": "The request could not be read: %s",
 		"pt": "A solicitação não pôde ser lida: %s"},
+	"error.too_slow": {
+		"es": "El envío tardó demasiado en llegar. Inténtelo de nuevo.",
+		"en": "The submission took too long to arrive. Please try again.",
+		"pt": "O envio demorou demais para chegar. Tente de novo."},
+	"error.empty_body": {
+		"es": "El envío está vacío: envíe un objeto JSON.",
+		"en": "The body is empty: send one JSON object.",
+		"pt": "O envio está vazio: envie um objeto JSON."},
+	"error.json_cut": {
+		"es": "El JSON está incompleto: se cortó antes de terminar.",
+		"en": "The JSON is incomplete: it stops before it ends.",
+		"pt": "O JSON está incompleto: termina antes do fim."},
+	"error.json_syntax": {
+		"es": "El JSON no es válido cerca del byte %d.",
+		"en": "The JSON is not valid near byte %d.",
+		"pt": "O JSON não é válido perto do byte %d."},
+	"error.json_type": {
+		"es": "El campo %q debe ser de tipo %s.",
+		"en": "Field %q must be of type %s.",
+		"pt": "O campo %q deve ser do tipo %s."},
+	"error.json_unknown_field": {
+		"es": "Campo desconocido %q: los campos son id, survey_version, language, session y answers.",
+		"en": "Unknown field %q: the fields are id, survey_version, language, session and answers.",
+		"pt": "Campo desconhecido %q: os campos são id, survey_version, language, session e answers."},
+	"error.json_trailing": {
+		"es": "Hay más de un valor JSON, o texto después del objeto: envíe un solo objeto.",
+		"en": "There is more than one JSON value, or text after the object: send one object.",
+		"pt": "Há mais de um valor JSON, ou texto depois do objeto: envie um só objeto."},
+	"error.json_object": {
+		"es": "se esperaba un objeto JSON",
+		"en": "one JSON object was expected",
+		"pt": "esperava-se um objeto JSON"},
 	"error.too_large": {
 		"es": "El envío es demasiado grande (el máximo es %d KiB).",
 		"en": "The submission is too large (the limit is %d KiB).",

@@ -51,20 +51,20 @@ func (s *Server) accept(ctx context.Context, c *store.Consultation, sub *Submiss
 	sv, err := s.surveyFor(ctx, c, sub.SurveyVersion)
 	switch {
 	case sub.SurveyVersion == "" || errors.Is(err, store.ErrNotFound):
-		field("survey_version", "field.survey_version", sub.SurveyVersion)
+		field("survey_version", "field.survey_version", clip(sub.SurveyVersion))
 		sv = nil
 	case err != nil:
 		return outcome{}, err
 	}
 	if sv != nil && !sv.HasLanguage(lang) {
-		field("language", "field.language", lang, strings.Join(sv.Languages, ", "))
+		field("language", "field.language", clip(lang), strings.Join(sv.Languages, ", "))
 		lang = sv.DefaultLanguage
 	}
 	if sub.Session != "" {
 		ses, err := s.store.Session(ctx, sub.Session)
 		switch {
 		case errors.Is(err, store.ErrNotFound) || (err == nil && ses.ConsultationID != c.ID):
-			field("session", "field.session", sub.Session)
+			field("session", "field.session", clip(sub.Session))
 		case err != nil:
 			return outcome{}, err
 		}
