@@ -1,6 +1,8 @@
 package web
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"math"
 	"net/http"
@@ -149,6 +151,7 @@ func (s *Server) kioskStart(w http.ResponseWriter, r *http.Request) {
 	cs := s.cookieSession(r)
 	cs.Values["kiosk"] = ses.ID
 	cs.Values["kpin"] = string(hash)
+	cs.Values["kpin_offline"] = offlinePinCheck(ses.ID, pin)
 	if err := cs.Save(r, w); err != nil {
 		s.fail(w, r, err)
 		return
@@ -212,6 +215,20 @@ type kioskPage struct {
 	Survey       *survey.Survey
 	Lang         string
 	Error        string
+	// PinCheck lets the exit page check the PIN on the tablet when the server cannot be reached.
+	PinCheck string
+}
+
+// offlinePinCheck is the salted hash the exit page compares on the tablet; the bcrypt hash
+// in the cookie stays the one the server checks.
+func offlinePinCheck(sessionID, pin string) string {
+	sum := sha256.Sum256([]byte("consulta-kiosk:" + sessionID + ":" + pin))
+	return hex.EncodeToString(sum[:])
+}
+
+func (s *Server) kioskPinCheck(r *http.Request) string {
+	v, _ := s.cookieSession(r).Values["kpin_offline"].(string)
+	return v
 }
 
 // kioskWelcome is the blank screen each participant starts from.
@@ -282,7 +299,8 @@ func (s *Server) kioskExitShow(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.render(w, r, http.StatusOK, "kiosk_exit", s.view(r, T(pickLanguage(r), "kiosk.exit"), kioskPage{Session: ses, Consultation: c, Survey: sv}))
+	page := kioskPage{Session: ses, Consultation: c, Survey: sv, PinCheck: s.kioskPinCheck(r)}
+	s.render(w, r, http.StatusOK, "kiosk_exit", s.view(r, T(pickLanguage(r), "kiosk.exit"), page))
 }
 
 // kioskExit unlocks the tablet with the facilitator's PIN; failures are slowed like sign-ins.
@@ -293,7 +311,7 @@ func (s *Server) kioskExit(w http.ResponseWriter, r *http.Request) {
 	}
 	lang := pickLanguage(r)
 	key := "kiosk:" + ses.ID + ":" + clientAddr(r)
-	page := kioskPage{Session: ses, Consultation: c, Survey: sv}
+	page := kioskPage{Session: ses, Consultation: c, Survey: sv, PinCheck: s.kioskPinCheck(r)}
 	if blocked, wait := s.signins.blocked(s.now(), key); blocked {
 		page.Error = T(lang, "auth.slow_down", int(math.Ceil(wait.Minutes())))
 		s.render(w, r, http.StatusTooManyRequests, "kiosk_exit", s.view(r, T(lang, "kiosk.exit"), page))
@@ -309,6 +327,7 @@ func (s *Server) kioskExit(w http.ResponseWriter, r *http.Request) {
 	}
 	delete(cs.Values, "kiosk")
 	delete(cs.Values, "kpin")
+	delete(cs.Values, "kpin_offline")
 	if err := cs.Save(r, w); err != nil {
 		s.fail(w, r, err)
 		return

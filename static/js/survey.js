@@ -25,6 +25,9 @@
 
   document.documentElement.classList.add("js");
 
+  // A kiosk page may come from the offline cache: every participant gets a fresh response id.
+  if (data.kiosk && window.ConsultaQueue) form.querySelector('[name="_id"]').value = window.ConsultaQueue.newID();
+
   function t(key, args) {
     var s = (data.strings[lang] || {})[key] || key;
     (args || []).forEach(function (a) { s = s.replace(/%[ds]/, a); });
@@ -295,6 +298,20 @@
     send.disabled = true;
     send.textContent = t("survey.sending");
     sendError.hidden = true;
+    // On a kiosk the response waits on the tablet until the server has it, so going offline loses nothing.
+    if (data.kiosk && window.ConsultaQueue) {
+      window.ConsultaQueue.put(data.post, JSON.stringify(body)).then(thanks, function () { post(body); });
+      return;
+    }
+    post(body);
+  });
+
+  function thanks() {
+    form.reset();
+    location.replace(data.thanks + "?lang=" + encodeURIComponent(lang));
+  }
+
+  function post(body) {
     fetch(data.post, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -304,7 +321,7 @@
       return res.json().catch(function () { return {}; }).then(function (json) { return { status: res.status, json: json }; });
     }).then(function (r) {
       if (r.status === 201 || r.status === 200) {
-        location.replace(data.thanks + "?lang=" + encodeURIComponent(lang));
+        thanks();
         return;
       }
       done();
@@ -328,7 +345,7 @@
       done();
       fail(t("survey.offline_error"));
     });
-  });
+  }
 
   function done() { send.disabled = false; send.textContent = t("survey.send"); }
   function fail(msg) { sendError.textContent = msg; sendError.hidden = false; }
