@@ -249,7 +249,8 @@ func TestSaveResponseStoresProfileAndAnswerRows(t *testing.T) {
 		position, num sql.NullInt64
 	}
 	byQ := map[string][]row{}
-	rs, err := db.Query(`SELECT question, choice, position, number, text FROM answers WHERE response_id = ? ORDER BY rowid`, r.ID)
+	rs, err := db.Query(`SELECT question, choice, position, number, text FROM answers
+		WHERE rid = (SELECT rid FROM responses WHERE id = ?) ORDER BY rowid`, r.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -346,6 +347,26 @@ func TestSaveResponseReplayAndConflict(t *testing.T) {
 	var channel string
 	if err := db.QueryRow(`SELECT channel FROM responses WHERE id = ?`, id).Scan(&channel); err != nil || channel != Link {
 		t.Errorf("channel = %q, %v; want the original %q", channel, err, Link)
+	}
+
+	// The same id and answers sent to another consultation are not a replay: nothing of it is
+	// stored there, so reporting "already stored" would make an offline queue drop it.
+	mid, err := f.st.EnsureMunicipality(ctx, "Upala", "Costa Rica")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.st.CreateConsultation(ctx, &Consultation{ID: "c2", MunicipalityID: mid, SurveyID: f.sv.ID,
+		Title: "Otra", Status: StatusOpen}); err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := f.response(id, fullAnswers())
+	elsewhere.ConsultationID = "c2"
+	created, err = f.st.SaveResponse(ctx, elsewhere, f.sv)
+	if !errors.Is(err, ErrConflict) || created {
+		t.Errorf("same id and content in another consultation = %v, %v; want false, ErrConflict", created, err)
+	}
+	if n, _ := f.st.CountResponses(ctx, "c1"); n != 1 {
+		t.Errorf("c1 has %d responses, want 1", n)
 	}
 }
 

@@ -97,7 +97,8 @@ func newApp(t *testing.T) *app {
 	}
 
 	s, err := web.New(web.Config{Store: st, Surveys: loaded, Templates: templates.FS, Static: static.FS,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		CookieKeys: [][]byte{[]byte("test-hash-key-of-32-bytes-length"), []byte("test-block-key-32-bytes-length!!")}})
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}
@@ -112,6 +113,13 @@ func newApp(t *testing.T) *app {
 }
 
 func (a *app) community() *survey.Survey { return a.surveys["community-consultation"] }
+
+// as returns the same app reporting to t, for use inside a subtest.
+func (a *app) as(t *testing.T) *app {
+	c := *a
+	c.t = t
+	return &c
+}
 
 // reply is a fetched response with its body read (and gunzipped when it was compressed).
 type reply struct {
@@ -267,7 +275,7 @@ func staticURLs(page string) []string {
 	return out
 }
 
-// label is a question's or choice's text in lang, straight from the loaded YAML.
+// questionLabel is a question's text in lang, straight from the loaded YAML.
 func questionLabel(t *testing.T, sv *survey.Survey, question, lang string) string {
 	t.Helper()
 	q := sv.Question(question)
@@ -277,6 +285,7 @@ func questionLabel(t *testing.T, sv *survey.Survey, question, lang string) strin
 	return q.Label.In(lang)
 }
 
+// choiceLabel is a choice's text in lang, straight from the loaded YAML.
 func choiceLabel(t *testing.T, sv *survey.Survey, question, choice, lang string) string {
 	t.Helper()
 	q := sv.Question(question)

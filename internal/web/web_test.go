@@ -48,6 +48,7 @@ func TestRoutes(t *testing.T) {
 		{"thanks of unknown consultation", "/c/nope/thanks", 404, nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			a := a.as(t)
 			r := a.get(tc.path)
 			if r.status != tc.status {
 				t.Fatalf("GET %s = %d, want %d", tc.path, r.status, tc.status)
@@ -217,6 +218,7 @@ func TestCommunitySurveyWithoutJavaScript(t *testing.T) {
 	ctx := context.Background()
 	for i, w := range walks {
 		t.Run(w.lang, func(t *testing.T) {
+			a := a.as(t)
 			checkComplete(t, sv, w.answers)
 			r := a.get("/c/c-community?lang=" + w.lang)
 			if r.status != http.StatusOK {
@@ -339,7 +341,9 @@ func TestLanguageSwitchKeepsAnswers(t *testing.T) {
 		!strings.Contains(txt, choiceLabel(t, sv, "barriers", "discrimination", "en")) {
 		t.Error("question and choice labels are not in English after switching")
 	}
-	if strings.Contains(res.text(), questionLabel(t, sv, "group", "es")) {
+	// The data island carries every language for the script; the form itself must be in English only.
+	visible, _, _ := strings.Cut(res.text(), `<script type="application/json"`)
+	if strings.Contains(visible, questionLabel(t, sv, "group", "es")) {
 		t.Error("the Spanish label is still on the English page")
 	}
 	for _, c := range [][2]string{{"group", "refugee"}, {"gender", "female"}, {"age_band", "age_18_29"},
@@ -628,7 +632,7 @@ func TestAPIResponses(t *testing.T) {
 		{"upper-case UUID", communityID, sub(idUpper, "es", nil), 201, "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := post(tc.consultation, tc.body)
+			r := a.as(t).postJSON("/api/consultations/"+tc.consultation+"/responses", tc.body)
 			if r.status != tc.status {
 				t.Fatalf("status = %d, want %d\n%s", r.status, tc.status, r.body)
 			}
@@ -864,6 +868,44 @@ func TestSecurityHeadersAndStaticFiles(t *testing.T) {
 	}
 }
 
+// A link to a closed consultation must say so at once, not let a person answer every question
+// and refuse the answers at the end.
+func TestClosedConsultationPage(t *testing.T) {
+	a := newApp(t)
+	r := a.get("/c/c-closed?lang=en")
+	if strings.Contains(r.body, `<form id="survey-form"`) {
+		t.Errorf("GET /c/c-closed = %d shows the survey form of a closed consultation", r.status)
+	}
+	// The data island carries every message for the script; what the person reads is before it.
+	if txt, _, _ := strings.Cut(r.text(), `<script type="application/json"`); !strings.Contains(txt, "no longer takes answers") &&
+		!strings.Contains(txt, "not open") {
+		t.Errorf("GET /c/c-closed = %d does not say the consultation is closed", r.status)
+	}
+	// Posting to it anyway is refused and stores nothing.
+	form := url.Values{"_id": {"0b6a3c1e-8f2d-4a57-9c1b-2e4f6a8b0c13"}, "_version": {a.community().Version}, "_lang": {"en"},
+		"group": {"host"}, "gender": {"male"}, "age_band": {"age_30_59"}}
+	res := a.postForm("/c/c-closed", form)
+	if txt := res.text(); res.status != http.StatusConflict || !(strings.Contains(txt, "not open") || strings.Contains(txt, "no está abierta")) {
+		t.Errorf("POST to a closed consultation = %d, want 409 saying it is not open", res.status)
+	}
+	if n := a.totalResponses(); n != 0 {
+		t.Errorf("a closed consultation stored %d responses", n)
+	}
+}
+
+func TestFormTooLarge(t *testing.T) {
+	a := newApp(t)
+	r := a.get("/c/c-community")
+	form := url.Values{"_id": {hidden(t, r.body, "_id")}, "_version": {hidden(t, r.body, "_version")}, "_lang": {"es"},
+		"group": {"host"}, "gender": {"male"}, "age_band": {"age_30_59"}, "first_priority": {strings.Repeat("x", 70<<10)}}
+	if res := a.postForm("/c/c-community", form); res.status != http.StatusRequestEntityTooLarge {
+		t.Errorf("POST of a form over 64 KiB = %d, want 413", res.status)
+	}
+	if n := a.totalResponses(); n != 0 {
+		t.Errorf("a form over 64 KiB stored %d responses", n)
+	}
+}
+
 func TestCrossSiteFormPostIsRefused(t *testing.T) {
 	a := newApp(t)
 	r := a.get("/c/c-community")
@@ -895,6 +937,7 @@ func TestHTMLInAnswersIsNeverRendered(t *testing.T) {
 		sw[k] = v
 	}
 	sw.Set("_switch", "pt")
+	sw.Set("_session", payload)
 	pages = append(pages, a.postForm("/c/c-community", sw))
 	bad := url.Values{}
 	for k, v := range form {
@@ -917,7 +960,8 @@ func TestHTMLInAnswersIsNeverRendered(t *testing.T) {
 		t.Fatalf("POST = %d, want 303: %s", res.status, errorSummary(res.text()))
 	}
 	var stored string
-	if err := a.db().QueryRow(`SELECT text FROM answers WHERE response_id = ? AND question = 'first_priority'`, id).Scan(&stored); err != nil {
+	if err := a.db().QueryRow(`SELECT text FROM answers
+		WHERE rid = (SELECT rid FROM responses WHERE id = ?) AND question = 'first_priority'`, id).Scan(&stored); err != nil {
 		t.Fatal(err)
 	}
 	if stored != payload {

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"consulta/surveys"
+)
+
+// brokenSurvey has one problem: question "mood" has an unknown type, on line 7.
+const brokenSurvey = `id: broken
+title: {es: "Roto", en: "Broken", pt: "Quebrado"}
+audience: adult
+languages: [es, en, pt]
+questions:
+  - id: mood
+    type: slider
+    label: {es: "Ánimo", en: "Mood", pt: "Humor"}
+`
+
+const brokenLine = 7
+
+// messageEnv sets the locale variables the command reads; LC_ALL and LC_MESSAGES win over LANG.
+func messageEnv(t *testing.T, lang string) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", lang)
+}
+
+func writeBroken(t *testing.T) (dir, file string) {
+	t.Helper()
+	dir = t.TempDir()
+	file = filepath.Join(dir, "file.yaml")
+	if err := os.WriteFile(file, []byte(brokenSurvey), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, file
+}
+
+func TestValidateShippedSurveys(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"validate"}, &out, &errb); code != 0 {
+		t.Fatalf("validate = %d, stderr:\n%s", code, errb.String())
+	}
+	for _, id := range []string{"community-consultation", "child-listening"} {
+		if !regexp.MustCompile(`(?m)^` + id + `\.yaml: ` + id + ` [0-9a-f]{16} \(\d+\)$`).MatchString(out.String()) {
+			t.Errorf("validate does not list %s with its version and question count:\n%s", id, out.String())
+		}
+	}
+	if errb.Len() != 0 {
+		t.Errorf("validate wrote to stderr: %s", errb.String())
+	}
+}
+
+func TestValidateReportsFileLineAndQuestion(t *testing.T) {
+	_, file := writeBroken(t)
+	for _, tc := range []struct {
+		name, env string
+		args      []string
+		want      []string
+	}{
+		{"Spanish by default", "C.UTF-8", nil, []string{`pregunta "mood"`, `tipo desconocido "slider"`}},
+		{"English from LANG", "en_GB.UTF-8", nil, []string{`question "mood"`, `unknown type "slider"`}},
+		{"Portuguese from --lang", "en_US.UTF-8", []string{"--lang", "pt"}, []string{`pergunta "mood"`, `tipo desconhecido "slider"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			messageEnv(t, tc.env)
+			var out, errb bytes.Buffer
+			args := append(append([]string{"validate"}, tc.args...), file)
+			if code := run(args, &out, &errb); code != 1 {
+				t.Fatalf("validate = %d, want 1", code)
+			}
+			msg := errb.String()
+			if !strings.Contains(msg, fmt.Sprintf("file.yaml:%d:", brokenLine)) {
+				t.Errorf("message does not say file.yaml:%d: %s", brokenLine, msg)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("message does not say %q: %s", w, msg)
+				}
+			}
+			if out.Len() != 0 {
+				t.Errorf("an invalid survey was listed: %s", out.String())
+			}
+		})
+	}
+}
+
+// runServe runs serve and fails the test if it has not returned within a few seconds.
+func runServe(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	done := make(chan int, 1)
+	go func() { done <- run(append([]string{"serve"}, args...), &out, &errb) }()
+	select {
+	case code := <-done:
+		return code, errb.String()
+	case <-time.After(20 * time.Second):
+		t.Fatalf("serve %v did not stop on an invalid survey", args)
+		return 0, ""
+	}
+}
+
+func TestServeRefusesInvalidSurveyBeforeListening(t *testing.T) {
+	messageEnv(t, "en_US.UTF-8")
+	dir, _ := writeBroken(t)
+	var vout, verr bytes.Buffer
+	if code := run([]string{"validate", dir}, &vout, &verr); code != 1 {
+		t.Fatalf("validate %s = %d, want 1", dir, code)
+	}
+	want := strings.TrimSpace(verr.String())
+
+	dbDir := filepath.Join(t.TempDir(), "data")
+	code, stderr := runServe(t, "--surveys", dir, "--db", filepath.Join(dbDir, "consulta.db"), "--addr", "127.0.0.1:0")
+	if code != 1 {
+		t.Fatalf("serve = %d, want 1; stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, want) {
+		t.Errorf("serve does not print the same message as validate.\nwant: %s\ngot:\n%s", want, stderr)
+	}
+	if strings.Contains(stderr, "listening") {
+		t.Errorf("serve started listening:\n%s", stderr)
+	}
+	if _, err := os.Stat(dbDir); !os.IsNotExist(err) {
+		t.Errorf("serve touched the database before refusing to start (%v)", err)
+	}
+}
+
+func TestServeRefusesDuplicateSurveyID(t *testing.T) {
+	messageEnv(t, "en_US.UTF-8")
+	dir := t.TempDir()
+	src, err := surveys.FS.ReadFile("community-consultation.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same id with other content: two definitions would compete for one consultation.
+	src = append(src, []byte("\n# a local copy\n")...)
+	if err := os.WriteFile(filepath.Join(dir, "copy.yaml"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dbDir := filepath.Join(t.TempDir(), "data")
+	code, stderr := runServe(t, "--surveys", dir, "--db", filepath.Join(dbDir, "consulta.db"), "--addr", "127.0.0.1:0")
+	if code != 1 || !strings.Contains(stderr, `there is already a survey with id "community-consultation"`) {
+		t.Errorf("serve with a duplicate survey id = %d:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(dbDir); !os.IsNotExist(err) {
+		t.Errorf("serve touched the database before refusing to start (%v)", err)
+	}
+}
