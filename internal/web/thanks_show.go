@@ -18,7 +18,12 @@ func (s *Server) thanksShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "thanks", s.view(r, T(pickLanguage(r), "thanks.title"), c))
+	sv, err := s.surveyFor(r.Context(), c, "")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "thanks", s.view(r, T(pickLanguage(r), "thanks.title"), kioskPage{Consultation: c, Survey: sv}))
 }
 
 // stoppedShow tells someone who stopped the survey that nothing was kept.
