@@ -27,6 +27,8 @@ type User struct {
 	Disabled       bool
 	Municipalities []int64
 	CreatedAt      time.Time
+	// SessionsAfter ends every sign-in issued before it (Unix nanoseconds): set on sign-out and reset.
+	SessionsAfter int64
 }
 
 // CanSee reports whether the account may see a municipality's consultations.
@@ -86,9 +88,16 @@ func (s *Store) UpdateUser(ctx context.Context, u *User) error {
 	})
 }
 
-// SetPassword replaces an account's password hash.
+// EndSessions makes every sign-in of an account issued until now invalid.
+func (s *Store) EndSessions(ctx context.Context, id int64) error {
+	_, err := s.w.ExecContext(ctx, `UPDATE users SET sessions_after = ? WHERE id = ?`, s.Now().UnixNano(), id)
+	return err
+}
+
+// SetPassword replaces an account's password hash and ends its sessions.
 func (s *Store) SetPassword(ctx context.Context, id int64, hash string) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, id)
+	res, err := s.w.ExecContext(ctx, `UPDATE users SET password_hash = ?, sessions_after = ? WHERE id = ?`,
+		hash, s.Now().UnixNano(), id)
 	if err != nil {
 		return err
 	}
@@ -98,12 +107,12 @@ func (s *Store) SetPassword(ctx context.Context, id int64, hash string) error {
 	return nil
 }
 
-const userColumns = `id, name, password_hash, role, disabled, created_at`
+const userColumns = `id, name, password_hash, role, disabled, created_at, sessions_after`
 
 func (s *Store) scanUser(ctx context.Context, row *sql.Row) (*User, error) {
 	var u User
 	var created string
-	err := row.Scan(&u.ID, &u.Name, &u.PasswordHash, &u.Role, &u.Disabled, &created)
+	err := row.Scan(&u.ID, &u.Name, &u.PasswordHash, &u.Role, &u.Disabled, &created, &u.SessionsAfter)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}

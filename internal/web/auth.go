@@ -73,7 +73,7 @@ func (s *Server) identify(next http.Handler) http.Handler {
 		} else if id, ok := s.cookieSession(r).Values["uid"].(int64); ok {
 			issued, _ := s.cookieSession(r).Values["at"].(int64)
 			if found, err := s.store.User(r.Context(), id); err == nil && !found.Disabled &&
-				s.now().Sub(time.Unix(issued, 0)) < sessionLifetime {
+				s.now().Sub(time.Unix(0, issued)) < sessionLifetime && issued > found.SessionsAfter {
 				u = found
 			}
 		}
@@ -91,11 +91,17 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request, u *store.User) e
 		delete(ses.Values, k)
 	}
 	ses.Values["uid"] = u.ID
-	ses.Values["at"] = s.now().Unix()
+	ses.Values["at"] = s.now().UnixNano()
 	return ses.Save(r, w)
 }
 
+// signOut ends the browser session on the server too: a copy of the cookie no longer works.
 func (s *Server) signOut(w http.ResponseWriter, r *http.Request) error {
+	if u := currentUser(r); u != nil {
+		if err := s.store.EndSessions(r.Context(), u.ID); err != nil {
+			return err
+		}
+	}
 	ses := s.cookieSession(r)
 	ses.Options.MaxAge = -1
 	return ses.Save(r, w)
@@ -113,11 +119,12 @@ func newLimiter(max int, window time.Duration) *limiter {
 	return &limiter{failures: map[string][]time.Time{}, max: max, window: window}
 }
 
-// blocked reports whether any key had max failures within the window, and when it frees.
-func (l *limiter) blocked(now time.Time, keys ...string) (bool, time.Duration) {
+// attempt reserves a try for every key, as if it failed, unless one of them already had max
+// failures within the window; then it reports how long until it frees. Reserving before the
+// password is checked means guesses sent all at once are counted all the same.
+func (l *limiter) attempt(now time.Time, keys ...string) (ok bool, wait time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	var wait time.Duration
 	for _, k := range keys {
 		recent := l.prune(now, k)
 		if len(recent) >= l.max {
@@ -126,14 +133,24 @@ func (l *limiter) blocked(now time.Time, keys ...string) (bool, time.Duration) {
 			}
 		}
 	}
-	return wait > 0, wait
+	if wait > 0 {
+		return false, wait
+	}
+	for _, k := range keys {
+		l.failures[k] = append(l.failures[k], now)
+	}
+	return true, 0
 }
 
-func (l *limiter) fail(now time.Time, keys ...string) {
+// succeed takes back the try reserved by attempt: a right password is no failure.
+func (l *limiter) succeed(now time.Time, keys ...string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, k := range keys {
-		l.failures[k] = append(l.prune(now, k), now)
+		ts := l.prune(now, k)
+		if len(ts) > 0 {
+			l.failures[k] = ts[:len(ts)-1]
+		}
 	}
 }
 

@@ -38,9 +38,9 @@ var staffMessages = map[string]survey.Label{
 		"en": "Name or password is incorrect.",
 		"pt": "O nome ou a senha não estão corretos."},
 	"auth.slow_down": {
-		"es": "Hubo demasiados intentos fallidos. Espere %d minutos e inténtelo de nuevo.",
-		"en": "Too many failed attempts. Please wait %d minutes and try again.",
-		"pt": "Houve tentativas erradas demais. Aguarde %d minutos e tente de novo."},
+		"es": "Hubo demasiados intentos fallidos. Espere %d min e inténtelo de nuevo.",
+		"en": "Too many failed attempts. Please wait %d min and try again.",
+		"pt": "Houve tentativas erradas demais. Aguarde %d min e tente de novo."},
 	"auth.needed": {
 		"es": "Inicie sesión para continuar.",
 		"en": "Please sign in to continue.",

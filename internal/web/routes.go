@@ -100,7 +100,10 @@ func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 // rememberLanguage keeps a language chosen with ?lang= in a cookie for the next pages.
 func rememberLanguage(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rememberLang(w, r.URL.Query().Get("lang"))
+		// A participant's language on a shared tablet is not remembered for the next one.
+		if !strings.HasPrefix(r.URL.Path, "/kiosk/") {
+			rememberLang(w, r.URL.Query().Get("lang"))
+		}
 		next.ServeHTTP(w, r)
 	})
 }

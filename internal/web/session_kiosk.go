@@ -170,8 +170,7 @@ func (s *Server) kioskSession(r *http.Request) string {
 func (s *Server) kioskLock(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
-		if strings.HasPrefix(p, "/static/") || strings.HasPrefix(p, "/api/") || p == "/healthz" || p == "/sw.js" ||
-			r.Header.Get("Authorization") != "" {
+		if strings.HasPrefix(p, "/static/") || strings.HasPrefix(p, "/api/") || p == "/healthz" || p == "/sw.js" {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -312,7 +311,7 @@ func (s *Server) kioskExit(w http.ResponseWriter, r *http.Request) {
 	lang := pickLanguage(r)
 	key := "kiosk:" + ses.ID + ":" + clientAddr(r)
 	page := kioskPage{Session: ses, Consultation: c, Survey: sv, PinCheck: s.kioskPinCheck(r)}
-	if blocked, wait := s.signins.blocked(s.now(), key); blocked {
+	if ok, wait := s.signins.attempt(s.now(), key); !ok {
 		page.Error = T(lang, "auth.slow_down", int(math.Ceil(wait.Minutes())))
 		s.render(w, r, http.StatusTooManyRequests, "kiosk_exit", s.view(r, T(lang, "kiosk.exit"), page))
 		return
@@ -320,11 +319,11 @@ func (s *Server) kioskExit(w http.ResponseWriter, r *http.Request) {
 	cs := s.cookieSession(r)
 	hash, _ := cs.Values["kpin"].(string)
 	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(r.PostFormValue("pin"))) != nil {
-		s.signins.fail(s.now(), key)
 		page.Error = T(lang, "kiosk.pin_wrong")
 		s.render(w, r, http.StatusUnauthorized, "kiosk_exit", s.view(r, T(lang, "kiosk.exit"), page))
 		return
 	}
+	s.signins.succeed(s.now(), key)
 	delete(cs.Values, "kiosk")
 	delete(cs.Values, "kpin")
 	delete(cs.Values, "kpin_offline")

@@ -32,7 +32,7 @@ func (s *Server) signinCreate(w http.ResponseWriter, r *http.Request) {
 	f := signinForm{Name: strings.TrimSpace(r.PostForm.Get("name")), Next: safeNext(r.PostForm.Get("next"))}
 	keys := []string{"name:" + strings.ToLower(f.Name), "addr:" + clientAddr(r)}
 	now := s.now()
-	if blocked, wait := s.signins.blocked(now, keys...); blocked {
+	if ok, wait := s.signins.attempt(now, keys...); !ok {
 		f.Error = T(lang, "auth.slow_down", int(math.Ceil(wait.Minutes())))
 		s.render(w, r, http.StatusTooManyRequests, "signin", s.view(r, T(lang, "auth.signin"), f))
 		return
@@ -47,12 +47,12 @@ func (s *Server) signinCreate(w http.ResponseWriter, r *http.Request) {
 		hash = u.PasswordHash
 	}
 	if !auth.CheckPassword(hash, r.PostForm.Get("password")) {
-		s.signins.fail(now, keys...)
 		s.log.Warn("sign-in failed", "addr", clientAddr(r))
 		f.Error = T(lang, "auth.wrong")
 		s.render(w, r, http.StatusUnauthorized, "signin", s.view(r, T(lang, "auth.signin"), f))
 		return
 	}
+	s.signins.succeed(now, keys...)
 	if err := s.signIn(w, r, u); err != nil {
 		s.fail(w, r, err)
 		return
