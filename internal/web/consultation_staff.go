@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -222,6 +221,25 @@ func targetGrid(targets []store.Target, counts []store.Count) ([]targetRow, int)
 	return rows, total
 }
 
+// progress lays a consultation's counts (or one session's, when given) against its targets.
+func (s *Server) progress(r *http.Request, consultation, session string) ([]targetRow, int, error) {
+	targets, err := s.store.Targets(r.Context(), consultation)
+	if err != nil {
+		return nil, 0, err
+	}
+	var counts []store.Count
+	if session != "" {
+		counts, err = s.store.SessionCounts(r.Context(), session)
+	} else {
+		counts, err = s.store.ConsultationCounts(r.Context(), consultation)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	rows, total := targetGrid(targets, counts)
+	return rows, total, nil
+}
+
 func (s *Server) consultationShow(w http.ResponseWriter, r *http.Request) {
 	s.renderConsultation(w, r, http.StatusOK, nil)
 }
@@ -236,19 +254,12 @@ func (s *Server) renderConsultation(w http.ResponseWriter, r *http.Request, stat
 		s.fail(w, r, err)
 		return
 	}
-	targets, err := s.store.Targets(r.Context(), c.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	counts, err := s.store.ConsultationCounts(r.Context(), c.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	p := consultationPage{Consultation: c, Survey: s.surveys[c.SurveyID], Sessions: sessions, Link: s.publicLink(r, c),
 		CanManage: slices.Contains(managerRoles, u.Role), Errors: errs, Today: s.now().Format(time.DateOnly), UserName: u.Name}
-	p.Targets, p.Total = targetGrid(targets, counts)
+	if p.Targets, p.Total, err = s.progress(r, c.ID, ""); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if p.Promise, err = s.store.Promise(r.Context(), c.ID); err != nil {
 		s.fail(w, r, err)
 		return
@@ -342,6 +353,3 @@ func (s *Server) consultationPoster(w http.ResponseWriter, r *http.Request) {
 	p := consultationPage{Consultation: c, Survey: s.surveys[c.SurveyID], Link: s.publicLink(r, c)}
 	s.render(w, r, http.StatusOK, "poster", s.view(r, c.Title, p))
 }
-
-// errNotFound lets helpers say "not yours or not there" the same way.
-var errNotFound = errors.New("not found")

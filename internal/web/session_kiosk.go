@@ -95,18 +95,12 @@ func (s *Server) renderSession(w http.ResponseWriter, r *http.Request, status in
 	if !ok {
 		return
 	}
-	targets, err := s.store.Targets(r.Context(), c.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	counts, err := s.store.SessionCounts(r.Context(), ses.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	p := sessionPage{Session: ses, Consultation: c, Survey: s.surveys[c.SurveyID], Error: msg}
-	p.Targets, p.Total = targetGrid(targets, counts)
+	var err error
+	if p.Targets, p.Total, err = s.progress(r, c.ID, ses.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, status, "session", s.view(r, ses.Place, p))
 }
 
@@ -271,26 +265,24 @@ func (s *Server) kioskSubmit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) kioskThanks(w http.ResponseWriter, r *http.Request) {
-	ses, c, sv, ok := s.kioskContext(w, r)
-	if !ok {
-		return
-	}
-	lang := surveyLanguage(r, sv, "")
-	v := s.view(r, T(lang, "thanks.title"), kioskPage{Session: ses, Consultation: c, Survey: sv, Lang: lang})
-	v.Lang = lang
-	s.render(w, r, http.StatusOK, "kiosk_thanks", v)
+	s.kioskPage(w, r, "kiosk_thanks", "thanks.title")
 }
 
 // kioskStopped tells a participant who stopped that nothing was kept, then returns to the welcome screen.
 func (s *Server) kioskStopped(w http.ResponseWriter, r *http.Request) {
+	s.kioskPage(w, r, "stopped", "child.stopped_title")
+}
+
+// kioskPage renders a participant's page of the kiosk in the survey's language.
+func (s *Server) kioskPage(w http.ResponseWriter, r *http.Request, view, title string) {
 	ses, c, sv, ok := s.kioskContext(w, r)
 	if !ok {
 		return
 	}
 	lang := surveyLanguage(r, sv, "")
-	v := s.view(r, T(lang, "child.stopped_title"), kioskPage{Session: ses, Consultation: c, Survey: sv, Lang: lang})
+	v := s.view(r, T(lang, title), kioskPage{Session: ses, Consultation: c, Survey: sv, Lang: lang})
 	v.Lang = lang
-	s.render(w, r, http.StatusOK, "stopped", v)
+	s.render(w, r, http.StatusOK, view, v)
 }
 
 func (s *Server) kioskExitShow(w http.ResponseWriter, r *http.Request) {
