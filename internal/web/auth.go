@@ -169,7 +169,15 @@ func (l *limiter) prune(now time.Time, key string) []time.Time {
 	return ts
 }
 
-func clientAddr(r *http.Request) string {
+// clientAddr is the address a request came from; behind a trusted proxy, the one the proxy saw.
+func (s *Server) clientAddr(r *http.Request) string {
+	if s.behindProxy {
+		if fwd := r.Header.Get("X-Forwarded-For"); fwd != "" {
+			// The proxy appends the address it saw last; earlier ones are the client's to invent.
+			parts := strings.Split(fwd, ",")
+			return strings.TrimSpace(parts[len(parts)-1])
+		}
+	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr

@@ -301,7 +301,7 @@ func (s *Server) kioskExit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := pickLanguage(r)
-	key := "kiosk:" + ses.ID + ":" + clientAddr(r)
+	key := "kiosk:" + ses.ID + ":" + s.clientAddr(r)
 	page := kioskPage{Session: ses, Consultation: c, Survey: sv, PinCheck: s.kioskPinCheck(r)}
 	if ok, wait := s.signins.attempt(s.now(), key); !ok {
 		page.Error = T(lang, "auth.slow_down", int(math.Ceil(wait.Minutes())))

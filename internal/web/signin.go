@@ -30,7 +30,7 @@ func (s *Server) signinCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	lang := pickLanguage(r)
 	f := signinForm{Name: strings.TrimSpace(r.PostForm.Get("name")), Next: safeNext(r.PostForm.Get("next"))}
-	keys := []string{"name:" + strings.ToLower(f.Name), "addr:" + clientAddr(r)}
+	keys := []string{"name:" + strings.ToLower(f.Name), "addr:" + s.clientAddr(r)}
 	now := s.now()
 	if ok, wait := s.signins.attempt(now, keys...); !ok {
 		f.Error = T(lang, "auth.slow_down", int(math.Ceil(wait.Minutes())))
@@ -47,7 +47,7 @@ func (s *Server) signinCreate(w http.ResponseWriter, r *http.Request) {
 		hash = u.PasswordHash
 	}
 	if !auth.CheckPassword(hash, r.PostForm.Get("password")) {
-		s.log.Warn("sign-in failed", "addr", clientAddr(r))
+		s.log.Warn("sign-in failed", "addr", s.clientAddr(r))
 		f.Error = T(lang, "auth.wrong")
 		s.render(w, r, http.StatusUnauthorized, "signin", s.view(r, T(lang, "auth.signin"), f))
 		return
