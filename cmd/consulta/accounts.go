@@ -286,3 +286,28 @@ func tokenCmd(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stderr, tokenUsage)
 	return 2
 }
+
+// backupCmd copies the database to a new file; it is safe while the server runs.
+func backupCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.String("db", "./data/consulta.db", "SQLite database file")
+	to := fs.String("to", "", "the new file to write (it must not exist)")
+	st, ok := openStore(fs, args, stderr)
+	if !ok {
+		return 2
+	}
+	defer st.Close()
+	if *to == "" {
+		fmt.Fprintln(stderr, "consulta: --to names the backup file to write")
+		return 2
+	}
+	ctx := context.Background()
+	if err := st.Backup(ctx, *to); err != nil {
+		fmt.Fprintf(stderr, "consulta: backup: %v\n", err)
+		return 1
+	}
+	cliAudit(ctx, st, "backup", *to, "", 0)
+	fmt.Fprintf(stdout, "backup written to %s\n", *to)
+	return 0
+}

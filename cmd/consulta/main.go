@@ -35,6 +35,7 @@ const usage = `consulta: community consultations and child-friendly listening su
   consulta validate [FILE or DIR ...]   (no argument: the surveys built into the binary)
   consulta user add|passwd|list ...
   consulta token create|list|revoke ...
+  consulta backup --to FILE [--db ./data/consulta.db]   (a consistent copy, while serving)
 
 Run "consulta COMMAND -h" for a command's flags.
 `
@@ -57,6 +58,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return userCmd(args[1:], os.Stdin, stdout, stderr)
 	case "token":
 		return tokenCmd(args[1:], stdout, stderr)
+	case "backup":
+		return backupCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -153,3 +153,22 @@ func TestServeRefusesDuplicateSurveyID(t *testing.T) {
 		t.Errorf("serve touched the database before refusing to start (%v)", err)
 	}
 }
+
+func TestBackupCommand(t *testing.T) {
+	dir := t.TempDir()
+	db, to := filepath.Join(dir, "c.db"), filepath.Join(dir, "copy", "c.db")
+	var out, errb bytes.Buffer
+	if code := run([]string{"user", "add", "--db", db, "--name", "ana-admin", "--role", "admin"}, &out, &errb); code != 0 {
+		t.Fatalf("user add: %d %s", code, errb.String())
+	}
+	if code := run([]string{"backup", "--db", db, "--to", to}, &out, &errb); code != 0 {
+		t.Fatalf("backup: %d %s", code, errb.String())
+	}
+	out.Reset()
+	if code := run([]string{"user", "list", "--db", to}, &out, &errb); code != 0 || !strings.Contains(out.String(), "ana-admin") {
+		t.Errorf("the copy lists %q (exit %d), want ana-admin", out.String(), code)
+	}
+	if code := run([]string{"backup", "--db", db, "--to", to}, &out, &errb); code != 1 {
+		t.Errorf("a backup over an existing file exited %d, want 1", code)
+	}
+}

@@ -41,6 +41,7 @@ type Store struct {
 
 	saves      chan *saveJob // responses waiting for the group writer
 	writerDone chan struct{}
+	path       string
 }
 
 // dsn sets every connection's pragmas in the connection string, so pooled connections get them.
@@ -70,7 +71,7 @@ func Open(path string) (*Store, error) {
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	s := &Store{w: w, Now: time.Now}
+	s := &Store{w: w, Now: time.Now, path: path}
 	if err := s.migrate(); err != nil {
 		w.Close()
 		return nil, err
@@ -162,4 +163,22 @@ func (s *Store) stamp() string { return s.Now().UTC().Format(time.RFC3339Nano) }
 func parseStamp(v string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, v)
 	return t
+}
+
+// Backup writes a consistent copy of the database to path while the server keeps running.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("store: %s already exists", path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return err
+	}
+	// Its own connection: the readers are query-only, and the writer must stay free for responses.
+	db, err := sql.Open("sqlite", dsn(s.path, true))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.ExecContext(ctx, `VACUUM INTO ?`, path)
+	return err
 }
