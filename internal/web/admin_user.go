@@ -75,22 +75,32 @@ func (s *Server) parseUserForm(r *http.Request, lang string, known []store.Munic
 	return f, errs
 }
 
-// userCreate makes an account with a generated password, shown once to the admin.
-func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, store.RoleAdmin); !ok {
-		return
-	}
+// readUserForm parses a posted account form against the municipalities that exist; it answers
+// itself and returns ok=false when the request cannot be read.
+func (s *Server) readUserForm(w http.ResponseWriter, r *http.Request) (userForm, map[string]string, string, bool) {
 	if err := r.ParseForm(); err != nil {
 		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
-		return
+		return userForm{}, nil, "", false
 	}
 	lang := pickLanguage(r)
 	known, err := s.store.Municipalities(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
-		return
+		return userForm{}, nil, "", false
 	}
 	f, errs := s.parseUserForm(r, lang, known)
+	return f, errs, lang, true
+}
+
+// userCreate makes an account with a generated password, shown once to the admin.
+func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, store.RoleAdmin); !ok {
+		return
+	}
+	f, errs, lang, ok := s.readUserForm(w, r)
+	if !ok {
+		return
+	}
 	if msg := checkAccountName(lang, f.Name); msg != "" {
 		errs["name"] = msg
 	}
@@ -166,17 +176,10 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
+	f, errs, lang, ok := s.readUserForm(w, r)
+	if !ok {
 		return
 	}
-	lang := pickLanguage(r)
-	known, err := s.store.Municipalities(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, errs := s.parseUserForm(r, lang, known)
 	f.Name = u.Name
 	if u.ID == admin.ID && (f.Disabled || f.Role != store.RoleAdmin) {
 		errs["role"] = T(lang, "admin.not_yourself")
