@@ -50,36 +50,38 @@ type app struct {
 	client  *http.Client // does not follow redirects and does not decompress
 }
 
-// newApp opens a temp store, saves the shipped surveys, creates the consultations and serves them.
-func newApp(t *testing.T) *app {
-	t.Helper()
+// fixtureServer is a web.Server on a fresh store built as newApp builds it, for tests that need
+// the server itself: its production http.Server, or its handler without a network.
+type fixtureServer struct {
+	web     *web.Server
+	st      *store.Store
+	dbPath  string
+	surveys map[string]*survey.Survey
+}
+
+func newFixtureServer(tb testing.TB, logs io.Writer) *fixtureServer {
+	tb.Helper()
 	ctx := context.Background()
-	dbPath := filepath.Join(t.TempDir(), "consulta.db")
+	dbPath := filepath.Join(tb.TempDir(), "consulta.db")
 	st, err := store.Open(dbPath)
 	if err != nil {
-		t.Fatalf("open store: %v", err)
+		tb.Fatalf("open store: %v", err)
 	}
-	t.Cleanup(func() { st.Close() })
-
+	tb.Cleanup(func() { st.Close() })
 	loaded, problems := survey.LoadFS(surveys.FS, ".")
 	if len(problems) > 0 {
-		t.Fatalf("shipped surveys: %v", problems)
+		tb.Fatalf("shipped surveys: %v", problems)
 	}
 	byID := map[string]*survey.Survey{}
 	for _, sv := range loaded {
 		if err := st.SaveSurvey(ctx, sv); err != nil {
-			t.Fatalf("save survey %s: %v", sv.ID, err)
+			tb.Fatalf("save survey %s: %v", sv.ID, err)
 		}
 		byID[sv.ID] = sv
 	}
-	for _, id := range []string{"community-consultation", "child-listening"} {
-		if byID[id] == nil {
-			t.Fatalf("shipped survey %s is missing", id)
-		}
-	}
 	mid, err := st.EnsureMunicipality(ctx, "Los Chiles", "Costa Rica")
 	if err != nil {
-		t.Fatalf("municipality: %v", err)
+		tb.Fatalf("municipality: %v", err)
 	}
 	for _, c := range []*store.Consultation{
 		{ID: communityID, SurveyID: "community-consultation", Title: communityTitle, Status: store.StatusOpen},
@@ -88,28 +90,34 @@ func newApp(t *testing.T) *app {
 	} {
 		c.MunicipalityID = mid
 		if err := st.CreateConsultation(ctx, c); err != nil {
-			t.Fatalf("consultation %s: %v", c.ID, err)
+			tb.Fatalf("consultation %s: %v", c.ID, err)
 		}
 	}
 	if err := st.CreateSession(ctx, &store.Session{ID: closedSes, ConsultationID: closedID,
 		Place: "Salón comunal", HeldOn: "2026-03-01", Facilitator: "facilitadora"}); err != nil {
-		t.Fatalf("session: %v", err)
+		tb.Fatalf("session: %v", err)
 	}
-
 	s, err := web.New(web.Config{Store: st, Surveys: loaded, Templates: templates.FS, Static: static.FS,
-		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Logger:     slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn})),
 		CookieKeys: [][]byte{[]byte("test-hash-key-of-32-bytes-length"), []byte("test-block-key-32-bytes-length!!")}})
 	if err != nil {
-		t.Fatalf("web.New: %v", err)
+		tb.Fatalf("web.New: %v", err)
 	}
-	srv := httptest.NewServer(s.Handler())
+	return &fixtureServer{web: s, st: st, dbPath: dbPath, surveys: byID}
+}
+
+// newApp serves the fixture consultations on a real HTTP server with the shipped surveys.
+func newApp(t *testing.T) *app {
+	t.Helper()
+	fx := newFixtureServer(t, io.Discard)
+	srv := httptest.NewServer(fx.web.Handler())
 	t.Cleanup(srv.Close)
 	client := &http.Client{
 		Transport:     &http.Transport{DisableCompression: true},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 	t.Cleanup(client.CloseIdleConnections)
-	return &app{t: t, srv: srv, st: st, dbPath: dbPath, surveys: byID, client: client}
+	return &app{t: t, srv: srv, st: fx.st, dbPath: fx.dbPath, surveys: fx.surveys, client: client}
 }
 
 func (a *app) community() *survey.Survey { return a.surveys["community-consultation"] }

@@ -10,13 +10,11 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -27,11 +25,7 @@ import (
 
 	"consulta/internal/auth"
 	"consulta/internal/store"
-	"consulta/internal/survey"
 	"consulta/internal/web"
-	"consulta/static"
-	"consulta/surveys"
-	"consulta/templates"
 )
 
 // hostileRead is the read timeout the hostile test runs the production server with.
@@ -48,62 +42,6 @@ const (
 	// Zero-width joiners in a family emoji, a right-to-left override, a zero-width space, a flag.
 	oddUnicode = "familia 👩\u200d👩\u200d👧 \u202eodnum\u202c y\u200bya 🇨🇷 ñandú"
 )
-
-// fixtureServer is a web.Server on a fresh store built as newApp builds it, for tests that need
-// the server itself: its production http.Server, or its handler without a network.
-type fixtureServer struct {
-	web     *web.Server
-	st      *store.Store
-	dbPath  string
-	surveys map[string]*survey.Survey
-}
-
-func newFixtureServer(tb testing.TB, logs io.Writer) *fixtureServer {
-	tb.Helper()
-	ctx := context.Background()
-	dbPath := filepath.Join(tb.TempDir(), "consulta.db")
-	st, err := store.Open(dbPath)
-	if err != nil {
-		tb.Fatalf("open store: %v", err)
-	}
-	tb.Cleanup(func() { st.Close() })
-	loaded, problems := survey.LoadFS(surveys.FS, ".")
-	if len(problems) > 0 {
-		tb.Fatalf("shipped surveys: %v", problems)
-	}
-	byID := map[string]*survey.Survey{}
-	for _, sv := range loaded {
-		if err := st.SaveSurvey(ctx, sv); err != nil {
-			tb.Fatalf("save survey %s: %v", sv.ID, err)
-		}
-		byID[sv.ID] = sv
-	}
-	mid, err := st.EnsureMunicipality(ctx, "Los Chiles", "Costa Rica")
-	if err != nil {
-		tb.Fatalf("municipality: %v", err)
-	}
-	for _, c := range []*store.Consultation{
-		{ID: communityID, SurveyID: "community-consultation", Title: communityTitle, Status: store.StatusOpen},
-		{ID: childID, SurveyID: "child-listening", Title: childTitle, Status: store.StatusOpen},
-		{ID: closedID, SurveyID: "community-consultation", Title: closedTitle, Status: store.StatusClosed},
-	} {
-		c.MunicipalityID = mid
-		if err := st.CreateConsultation(ctx, c); err != nil {
-			tb.Fatalf("consultation %s: %v", c.ID, err)
-		}
-	}
-	if err := st.CreateSession(ctx, &store.Session{ID: closedSes, ConsultationID: closedID,
-		Place: "Salón comunal", HeldOn: "2026-03-01", Facilitator: "facilitadora"}); err != nil {
-		tb.Fatalf("session: %v", err)
-	}
-	s, err := web.New(web.Config{Store: st, Surveys: loaded, Templates: templates.FS, Static: static.FS,
-		Logger:     slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn})),
-		CookieKeys: [][]byte{[]byte("test-hash-key-of-32-bytes-length"), []byte("test-block-key-32-bytes-length!!")}})
-	if err != nil {
-		tb.Fatalf("web.New: %v", err)
-	}
-	return &fixtureServer{web: s, st: st, dbPath: dbPath, surveys: byID}
-}
 
 // syncLog collects the server's log while requests write to it.
 type syncLog struct {
