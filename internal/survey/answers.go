@@ -280,6 +280,13 @@ func (q *Question) manyChoices(ids []string) (any, *AnswerError) {
 	if seen[PreferNot] && len(ids) > 1 {
 		return nil, q.fail("prefer_not_alone")
 	}
+	if len(ids) > 1 {
+		for _, id := range ids {
+			if c := q.Choice(id); c.Exclusive {
+				return nil, q.fail("exclusive_alone", clip(id))
+			}
+		}
+	}
 	if q.Type == Rank && len(ids) > q.Rank && !seen[PreferNot] {
 		return nil, q.fail("rank_too_many", q.Rank)
 	}
@@ -393,6 +400,10 @@ var answerText = map[string]Label{
 		"es": "«Prefiero no responder» no se combina con otras opciones",
 		"en": "\"I prefer not to answer\" cannot be combined with other options",
 		"pt": "\"Prefiro não responder\" não se combina com outras opções"},
+	"exclusive_alone": {
+		"es": "la opción %q no se combina con otras opciones",
+		"en": "option %q cannot be combined with other options",
+		"pt": "a opção %q não se combina com outras opções"},
 	"rank_too_many": {
 		"es": "ordene como máximo %d opciones",
 		"en": "rank at most %d options",

@@ -477,3 +477,54 @@ func TestProfileThroughCheck(t *testing.T) {
 		t.Errorf("a made-up difficulty: %v, want %v", codes(errs), want)
 	}
 }
+
+// An exclusive choice ("none") stands alone: combined with another it is refused, with the
+// choice named, in the respondent's language; alone it is stored.
+func TestExclusiveChoiceStandsAlone(t *testing.T) {
+	s := mustParse(t, `
+id: exclusive
+title: {es: "E", en: "E", pt: "E"}
+audience: adult
+languages: [es, en, pt]
+questions:
+  - id: barriers
+    type: select_multiple
+    label: {es: "Barreras", en: "Barriers", pt: "Barreiras"}
+    choices:
+      - {id: cost, label: {es: "Costo", en: "Cost", pt: "Custo"}}
+      - {id: distance, label: {es: "Distancia", en: "Distance", pt: "Distância"}}
+      - {id: none, exclusive: true, label: {es: "Ninguna", en: "None", pt: "Nenhuma"}}
+`)
+	if c := s.Questions[0].Choice("none"); c == nil || !c.Exclusive {
+		t.Fatalf("choice none should load as exclusive: %+v", c)
+	}
+	if c := s.Questions[0].Choice("cost"); c.Exclusive {
+		t.Fatal("choice cost is not exclusive")
+	}
+	q := s.Questions[0]
+	if _, err := q.decode(json.RawMessage(`["cost", "none"]`)); err == nil || err.Code != "exclusive_alone" {
+		t.Fatalf("cost with none: got %v, want exclusive_alone", err)
+	} else if msg := err.Message("es"); !strings.Contains(msg, `"none"`) || !strings.Contains(msg, "no se combina") {
+		t.Errorf("Spanish message %q should name the choice", msg)
+	}
+	if v, err := q.decode(json.RawMessage(`["none"]`)); err != nil || !reflect.DeepEqual(v, []string{"none"}) {
+		t.Fatalf("none alone: %v %v", v, err)
+	}
+	if v, err := q.fromForm([]string{"cost", "distance"}); err != nil || !reflect.DeepEqual(v, []string{"cost", "distance"}) {
+		t.Fatalf("two ordinary choices: %v %v", v, err)
+	}
+	if _, problems := Parse("bad.yaml", []byte(strings.Replace(`
+id: exclusive
+title: {es: "E", en: "E", pt: "E"}
+audience: adult
+languages: [es, en, pt]
+questions:
+  - id: barriers
+    type: select_multiple
+    label: {es: "B", en: "B", pt: "B"}
+    choices:
+      - {id: none, exclusive: maybe, label: {es: "N", en: "N", pt: "N"}}
+`, "\t", "", -1))); len(problems) == 0 {
+		t.Fatal("exclusive: maybe should be refused")
+	}
+}

@@ -319,11 +319,11 @@ func (l *loader) choices(n *yaml.Node, question string, langs []string) []Choice
 	var out []Choice
 	seen := map[string]bool{}
 	for _, cn := range n.Content {
-		f := l.fields(cn, question, "id", "label", "icon")
+		f := l.fields(cn, question, "id", "label", "icon", "exclusive")
 		if f == nil {
 			continue
 		}
-		c := Choice{ID: l.str(f["id"]), Icon: l.str(f["icon"])}
+		c := Choice{ID: l.str(f["id"]), Icon: l.str(f["icon"]), Exclusive: l.boolean(f["exclusive"], question, "exclusive")}
 		switch {
 		case f["id"] == nil:
 			l.add(cn.Line, question, "missing", "id")

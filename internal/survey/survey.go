@@ -78,6 +78,8 @@ type Choice struct {
 	ID    string `json:"id"`
 	Icon  string `json:"icon,omitempty"`
 	Label Label  `json:"label"`
+	// Exclusive choices ("none", "nobody") stand alone in a select_multiple.
+	Exclusive bool `json:"exclusive,omitempty"`
 }
 
 // Variant overrides a question's wording for respondents of one age band.
