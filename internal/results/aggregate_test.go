@@ -90,7 +90,7 @@ func fixtureDataset(t *testing.T) (*Dataset, *survey.Survey) {
 	b := d.Batch()
 	for i, p := range fixturePeople() {
 		rid := int64(i + 1)
-		b.Response(rid, "s1", "kiosk", p.group, p.gender, "", "", fmt.Sprintf("2026-11-%02d", 1+i%20))
+		b.Response(rid, uint32(rid)*2654435761, "s1", "kiosk", p.group, p.gender, "", "", fmt.Sprintf("2026-11-%02d", 1+i%20))
 	}
 	for i, p := range fixturePeople() {
 		rid := int64(i + 1)
@@ -332,7 +332,7 @@ func TestAggregateOlderChoiceIsKept(t *testing.T) {
 	b := d.Batch()
 	for i := range 6 {
 		rid := int64(100 + i)
-		b.Response(rid, "s1", "link", "host", "female", "", "", "2026-11-21")
+		b.Response(rid, uint32(rid)*2654435761, "s1", "link", "host", "female", "", "", "2026-11-21")
 		b.Answer(rid, "q1", "retired_choice", 0, 0, false, false)
 	}
 	b.Commit()

@@ -23,6 +23,7 @@ type Dataset struct {
 
 type resp struct {
 	group, gender, age, dis, channel, session uint32
+	key                                       uint32 // record key: cell keys are sums of these
 	day                                       string
 }
 
@@ -108,7 +109,7 @@ func (d *Dataset) Batch() *Batch {
 }
 
 // Response adds one response; one the dataset already holds is ignored.
-func (b *Batch) Response(rid int64, session, channel, group, gender, ageBand, disability, day string) {
+func (b *Batch) Response(rid int64, key uint32, session, channel, group, gender, ageBand, disability, day string) {
 	b.d.mu.Lock()
 	defer b.d.mu.Unlock()
 	if _, ok := b.d.byRID[rid]; ok {
@@ -120,7 +121,7 @@ func (b *Batch) Response(rid int64, session, channel, group, gender, ageBand, di
 	d := b.d
 	b.pending[rid] = int32(len(d.resp) + len(b.resp))
 	b.resp = append(b.resp, resp{group: d.word(group), gender: d.word(gender), age: d.word(ageBand),
-		dis: d.word(disability), channel: d.word(channel), session: d.word(session), day: day})
+		dis: d.word(disability), channel: d.word(channel), session: d.word(session), key: key, day: day})
 	b.rids = append(b.rids, rid)
 }
 

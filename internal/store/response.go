@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -173,11 +175,11 @@ func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, j *saveJob) error {
 
 func insertResponse(ctx context.Context, tx *sql.Tx, r *Response, hash string) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO responses (id, consultation_id, session_id, survey_version, language,
-		channel, grp, gender, age_band, disability, content_hash, received_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		channel, grp, gender, age_band, disability, content_hash, received_at, record_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.ConsultationID, nullable(r.SessionID), r.SurveyVersion, r.Language, r.Channel,
 		nullable(r.Profile.Group), nullable(r.Profile.Gender), nullable(r.Profile.AgeBand), nullable(r.Profile.Disability),
-		hash, r.ReceivedAt.Format(time.RFC3339Nano))
+		hash, r.ReceivedAt.Format(time.RFC3339Nano), newRecordKey())
 	if err != nil {
 		return 0, err
 	}
@@ -339,4 +341,14 @@ func containsAny(s string, subs ...string) bool {
 		}
 	}
 	return false
+}
+
+// newRecordKey draws a response's record key from the system's secure source, so it cannot be
+// guessed from the response id or the time.
+func newRecordKey() int64 {
+	var b [4]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic("store: no secure random source: " + err.Error())
+	}
+	return int64(binary.LittleEndian.Uint32(b[:]))
 }

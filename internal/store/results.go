@@ -11,6 +11,7 @@ type ResultResponse struct {
 	Session, Channel                   string
 	Group, Gender, AgeBand, Disability string
 	Day                                string // YYYY-MM-DD it was received
+	Key                                uint32 // the record key, for the cell key method; never shown
 }
 
 // ResultAnswer is one answer row; no choice, number or text means asked and skipped.
@@ -37,7 +38,7 @@ func (s *Store) ResultRows(ctx context.Context, consultation string, afterRID in
 	}
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT rid, coalesce(session_id, ''), channel, coalesce(grp, ''), coalesce(gender, ''),
-		coalesce(age_band, ''), coalesce(disability, ''), substr(received_at, 1, 10)
+		coalesce(age_band, ''), coalesce(disability, ''), substr(received_at, 1, 10), record_key
 		FROM responses WHERE consultation_id = ? AND rid > ? ORDER BY rid`, consultation, afterRID)
 	if err != nil {
 		return err
@@ -45,7 +46,7 @@ func (s *Store) ResultRows(ctx context.Context, consultation string, afterRID in
 	first, last := int64(-1), int64(-1)
 	for rows.Next() {
 		var r ResultResponse
-		if err := rows.Scan(&r.RID, &r.Session, &r.Channel, &r.Group, &r.Gender, &r.AgeBand, &r.Disability, &r.Day); err != nil {
+		if err := rows.Scan(&r.RID, &r.Session, &r.Channel, &r.Group, &r.Gender, &r.AgeBand, &r.Disability, &r.Day, &r.Key); err != nil {
 			rows.Close()
 			return err
 		}

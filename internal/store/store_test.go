@@ -538,3 +538,28 @@ func TestOlderSurveyVersionsAreKept(t *testing.T) {
 		t.Errorf("stored version = %s, want %s", got.SurveyVersion, f.sv.Version)
 	}
 }
+
+// Every stored response gets its own random record key, and results read it back.
+func TestRecordKeysAreRandomAndReadBack(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	for i := range 20 {
+		r := f.response(fmt.Sprintf("6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a%02d", i), fullAnswers())
+		if _, err := f.st.SaveResponse(ctx, r, f.sv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	keys := map[uint32]bool{}
+	err := f.st.ResultRows(ctx, "c1", 0, func(r ResultResponse) { keys[r.Key] = true }, func(ResultAnswer) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 20 draws of 32 bits collide with probability below 1e-7.
+	if len(keys) != 20 {
+		t.Fatalf("20 responses should have 20 distinct record keys, got %d: %v", len(keys), keys)
+	}
+	db := readOnly(t, f.path)
+	if n := count(t, db, `SELECT count(*) FROM responses WHERE record_key < 0 OR record_key > 4294967295`); n != 0 {
+		t.Errorf("%d record keys outside 32 bits", n)
+	}
+}

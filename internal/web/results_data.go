@@ -42,7 +42,7 @@ func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dat
 	b := e.d.Batch()
 	err := s.store.ResultRows(ctx, consultation, e.d.Last(),
 		func(r store.ResultResponse) {
-			b.Response(r.RID, r.Session, r.Channel, r.Group, r.Gender, r.AgeBand, r.Disability, r.Day)
+			b.Response(r.RID, r.Key, r.Session, r.Channel, r.Group, r.Gender, r.AgeBand, r.Disability, r.Day)
 		},
 		func(a store.ResultAnswer) {
 			b.AnswerBytes(a.RID, a.Question, a.Choice, a.Position, a.Number, a.HasNumber, a.HasText)
