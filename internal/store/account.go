@@ -47,15 +47,12 @@ func (u *User) CanSee(municipality int64) bool {
 // CreateUser stores a new account; a name already taken (in any case) is ErrConflict.
 func (s *Store) CreateUser(ctx context.Context, u *User) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO users (name, password_hash, role, disabled, created_at) VALUES (?, ?, ?, ?, ?)`,
-			u.Name, u.PasswordHash, u.Role, u.Disabled, s.stamp())
+		err := tx.QueryRowContext(ctx, `INSERT INTO users (name, password_hash, role, disabled, created_at) VALUES (?, ?, ?, ?, ?)
+			RETURNING id`, u.Name, u.PasswordHash, u.Role, u.Disabled, s.stamp()).Scan(&u.ID)
 		if isUniqueViolation(err) {
 			return ErrConflict
 		}
 		if err != nil {
-			return err
-		}
-		if u.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
 		return setMunicipalities(ctx, tx, u.ID, u.Municipalities)
@@ -67,7 +64,7 @@ func setMunicipalities(ctx context.Context, tx *sql.Tx, user int64, ms []int64) 
 		return err
 	}
 	for _, m := range ms {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO user_municipalities (user_id, municipality_id) VALUES (?, ?)`, user, m); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO user_municipalities (user_id, municipality_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, user, m); err != nil {
 			return err
 		}
 	}
@@ -197,12 +194,10 @@ type Token struct {
 
 // CreateToken stores the hash of a new token.
 func (s *Store) CreateToken(ctx context.Context, user int64, hash, label string) (int64, error) {
-	res, err := s.w.ExecContext(ctx, `INSERT INTO tokens (user_id, hash, label, created_at) VALUES (?, ?, ?, ?)`,
-		user, hash, label, s.stamp())
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+	var id int64
+	err := s.w.QueryRowContext(ctx, `INSERT INTO tokens (user_id, hash, label, created_at) VALUES (?, ?, ?, ?) RETURNING id`,
+		user, hash, label, s.stamp()).Scan(&id)
+	return id, err
 }
 
 // UserByToken returns the enabled account a token hash belongs to, unless the token was revoked.
@@ -272,14 +267,13 @@ func (s *Store) Municipalities(ctx context.Context) ([]Municipality, error) {
 
 // CreateMunicipality stores a new municipality; the same name in the same country is ErrConflict.
 func (s *Store) CreateMunicipality(ctx context.Context, name, country string) (int64, error) {
-	res, err := s.w.ExecContext(ctx, `INSERT INTO municipalities (name, country, created_at) VALUES (?, ?, ?)`, name, country, s.stamp())
+	var id int64
+	err := s.w.QueryRowContext(ctx, `INSERT INTO municipalities (name, country, created_at) VALUES (?, ?, ?) RETURNING id`,
+		name, country, s.stamp()).Scan(&id)
 	if isUniqueViolation(err) {
 		return 0, ErrConflict
 	}
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+	return id, err
 }
 
 // MunicipalityByName finds a municipality by name (any case).

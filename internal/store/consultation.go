@@ -61,13 +61,8 @@ func (s *Store) EnsureMunicipality(ctx context.Context, name, country string) (i
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO municipalities (name, country, created_at) VALUES (?, ?, ?)`,
-			name, country, s.stamp())
-		if err != nil {
-			return err
-		}
-		id, err = res.LastInsertId()
-		return err
+		return tx.QueryRowContext(ctx, `INSERT INTO municipalities (name, country, created_at) VALUES (?, ?, ?) RETURNING id`,
+			name, country, s.stamp()).Scan(&id)
 	})
 	return id, err
 }
@@ -219,7 +214,7 @@ func (s *Store) UpdateConsultation(ctx context.Context, c *Consultation) error {
 }
 
 func isUniqueViolation(err error) bool {
-	return err != nil && (containsAny(err.Error(), "UNIQUE constraint failed", "PRIMARY KEY"))
+	return err != nil && (containsAny(err.Error(), "UNIQUE constraint failed", "PRIMARY KEY", "(SQLSTATE 23505)"))
 }
 
 // Promise returns what the municipality says it will do with a consultation's results, by language.

@@ -174,16 +174,14 @@ func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, j *saveJob) error {
 }
 
 func insertResponse(ctx context.Context, tx *sql.Tx, r *Response, hash string) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO responses (id, consultation_id, session_id, survey_version, language,
+	var rid int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO responses (id, consultation_id, session_id, survey_version, language,
 		channel, grp, gender, age_band, disability, content_hash, received_at, record_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
 		r.ID, r.ConsultationID, nullable(r.SessionID), r.SurveyVersion, r.Language, r.Channel,
 		nullable(r.Profile.Group), nullable(r.Profile.Gender), nullable(r.Profile.AgeBand), nullable(r.Profile.Disability),
-		hash, r.ReceivedAt.Format(time.RFC3339Nano), newRecordKey())
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+		hash, r.ReceivedAt.Format(time.RFC3339Nano), newRecordKey()).Scan(&rid)
+	return rid, err
 }
 
 // answerRows lays out one row per answer, one per choice for select_multiple, with the place for

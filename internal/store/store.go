@@ -1,5 +1,5 @@
-// Package store keeps Consulta's data in SQLite and is the only package that writes SQL.
-// It knows survey definitions but nothing of HTTP, pages or statistics.
+// Package store keeps Consulta's data in SQLite (or PostgreSQL) and is the only package that
+// writes SQL. It knows survey definitions but nothing of HTTP, pages or statistics.
 package store
 
 import (
@@ -27,7 +27,7 @@ var (
 	ErrClosed   = errors.New("consultation closed")
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations_pg/*.sql migrations_pg/README.md
 var migrations embed.FS
 
 // Store is one SQLite file: one writer connection for every write, a pool of readers.
@@ -42,6 +42,7 @@ type Store struct {
 	saves      chan *saveJob // responses waiting for the group writer
 	writerDone chan struct{}
 	path       string
+	postgres   bool // path is a PostgreSQL URL (postgres.go)
 }
 
 // dsn sets every connection's pragmas in the connection string, so pooled connections get them.
@@ -58,8 +59,12 @@ func dsn(path string, write bool) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Open opens (creating it and its folder when needed) and migrates the database at path.
+// Open opens (creating it and its folder when needed) and migrates the database at path, or the
+// PostgreSQL database when path is a postgres:// URL.
 func Open(path string) (*Store, error) {
+	if IsPostgres(path) {
+		return openPostgres(path)
+	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("store: create folder: %w", err)
@@ -109,17 +114,26 @@ func (s *Store) Ping(ctx context.Context) error {
 }
 
 func (s *Store) migrate() error {
+	dir := "migrations"
+	if s.postgres {
+		dir = "migrations_pg"
+		// Instances that start together migrate one after the other.
+		if _, err := s.w.Exec(`SELECT pg_advisory_lock(1129270340)`); err != nil {
+			return fmt.Errorf("store: migrations lock: %w", err)
+		}
+		defer s.w.Exec(`SELECT pg_advisory_unlock(1129270340)`)
+	}
 	if _, err := s.w.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
 		name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("store: migrations table: %w", err)
 	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	names, err := fs.Glob(migrations, dir+"/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
+		base := strings.TrimPrefix(name, dir+"/")
 		err := s.tx(context.Background(), func(tx *sql.Tx) error {
 			var done int
 			if err := tx.QueryRow(`SELECT count(*) FROM schema_migrations WHERE name = ?`, base).Scan(&done); err != nil {
@@ -167,6 +181,9 @@ func parseStamp(v string) time.Time {
 
 // Backup writes a consistent copy of the database to path while the server keeps running.
 func (s *Store) Backup(ctx context.Context, path string) error {
+	if s.postgres {
+		return ErrBackupPostgres
+	}
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("store: %s already exists", path)
 	}

@@ -1,0 +1,2 @@
+-- PostgreSQL version of migrations/003_heard.sql.
+ALTER TABLE consultations ADD COLUMN promise TEXT NOT NULL DEFAULT '{}';
