@@ -8,8 +8,10 @@ import (
 	"time"
 )
 
-func TestRawResponsesStreamsInReceivedOrder(t *testing.T) {
-	f := newFixture(t)
+func TestRawResponsesStreamsInReceivedOrder(t *testing.T) { forEachDialect(t, testRawResponsesStreamsInReceivedOrder) }
+
+func testRawResponsesStreamsInReceivedOrder(t *testing.T, at string) {
+	f := newFixtureAt(t, at)
 	ctx := context.Background()
 	if err := f.st.CreateSession(ctx, &Session{ID: "s1", ConsultationID: "c1", Place: "Upala", HeldOn: "2025-03-01"}); err != nil {
 		t.Fatal(err)

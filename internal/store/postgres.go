@@ -103,12 +103,6 @@ func openPostgresDB(dbURL string, readOnly bool) (*sql.DB, error) {
 	return sql.OpenDB(pgConnector{inner}), nil
 }
 
-// OpenPostgresForTest opens a pool on a PostgreSQL database that takes ? placeholders, for tests
-// that look at rows directly as the store's own SQL would.
-func OpenPostgresForTest(dbURL string, readOnly bool) (*sql.DB, error) {
-	return openPostgresDB(dbURL, readOnly)
-}
-
 type pgConnector struct{ inner driver.Connector }
 
 func (c pgConnector) Connect(ctx context.Context) (driver.Conn, error) {

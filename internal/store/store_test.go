@@ -72,7 +72,12 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "data", "consulta.db")
+	return newFixtureAt(t, filepath.Join(t.TempDir(), "data", "consulta.db"))
+}
+
+// newFixtureAt builds the fixture in the database path names: a SQLite file or a PostgreSQL URL.
+func newFixtureAt(t *testing.T, path string) *fixture {
+	t.Helper()
 	st, err := Open(path)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
@@ -97,9 +102,17 @@ func newFixture(t *testing.T) *fixture {
 	return &fixture{st: st, path: path, sv: sv}
 }
 
-// readOnly opens the same database file read-only, as a second program would.
+// readOnly opens the same database read-only, as a second program would.
 func readOnly(t *testing.T, path string) *sql.DB {
 	t.Helper()
+	if IsPostgres(path) {
+		db, err := openPostgresDB(path, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)")
 	if err != nil {
 		t.Fatal(err)
@@ -210,8 +223,10 @@ func TestPragmasOnEveryPooledConnection(t *testing.T) {
 	}
 }
 
-func TestSaveResponseStoresProfileAndAnswerRows(t *testing.T) {
-	f := newFixture(t)
+func TestSaveResponseStoresProfileAndAnswerRows(t *testing.T) { forEachDialect(t, testSaveResponseStoresProfileAndAnswerRows) }
+
+func testSaveResponseStoresProfileAndAnswerRows(t *testing.T, at string) {
+	f := newFixtureAt(t, at)
 	ctx := context.Background()
 	r := f.response("6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b", fullAnswers())
 	created, err := f.st.SaveResponse(ctx, r, f.sv)
@@ -301,8 +316,10 @@ func TestSaveResponseStoresProfileAndAnswerRows(t *testing.T) {
 	}
 }
 
-func TestSaveResponseReplayAndConflict(t *testing.T) {
-	f := newFixture(t)
+func TestSaveResponseReplayAndConflict(t *testing.T) { forEachDialect(t, testSaveResponseReplayAndConflict) }
+
+func testSaveResponseReplayAndConflict(t *testing.T, at string) {
+	f := newFixtureAt(t, at)
 	ctx := context.Background()
 	db := readOnly(t, f.path)
 	id := "0b6a3c1e-8f2d-4a57-9c1b-2e4f6a8b0c13"
@@ -370,8 +387,10 @@ func TestSaveResponseReplayAndConflict(t *testing.T) {
 	}
 }
 
-func TestSaveResponseFailureLeavesNothing(t *testing.T) {
-	f := newFixture(t)
+func TestSaveResponseFailureLeavesNothing(t *testing.T) { forEachDialect(t, testSaveResponseFailureLeavesNothing) }
+
+func testSaveResponseFailureLeavesNothing(t *testing.T, at string) {
+	f := newFixtureAt(t, at)
 	ctx := context.Background()
 	db := readOnly(t, f.path)
 
@@ -400,15 +419,7 @@ func TestSaveResponseFailureLeavesNothing(t *testing.T) {
 	}
 
 	// A failure after the response row is written (the last answer row is refused) rolls it all back.
-	w, err := sql.Open("sqlite", "file:"+f.path+"?_pragma=busy_timeout(5000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.Exec(`CREATE TRIGGER refuse_say BEFORE INSERT ON answers WHEN NEW.question = 'say'
-		BEGIN SELECT RAISE(ABORT, 'answer refused by test'); END`); err != nil {
-		t.Fatal(err)
-	}
-	w.Close()
+	refuseAnswer(t, f.path, "say")
 	r = f.response("11111111-2222-4333-8444-777777777777", fullAnswers())
 	if _, err := f.st.SaveResponse(ctx, r, f.sv); err == nil || !strings.Contains(err.Error(), "answer refused by test") {
 		t.Fatalf("save with a refused answer row = %v, want the trigger's error", err)
@@ -424,8 +435,10 @@ func TestSaveResponseFailureLeavesNothing(t *testing.T) {
 	}
 }
 
-func TestSaveResponseConcurrentWriters(t *testing.T) {
-	f := newFixture(t)
+func TestSaveResponseConcurrentWriters(t *testing.T) { forEachDialect(t, testSaveResponseConcurrentWriters) }
+
+func testSaveResponseConcurrentWriters(t *testing.T, at string) {
+	f := newFixtureAt(t, at)
 	ctx := context.Background()
 	const writers, each = 16, 50
 	var wg sync.WaitGroup
@@ -492,8 +505,10 @@ func TestSaveResponseConcurrentWriters(t *testing.T) {
 	}
 }
 
-func TestOlderSurveyVersionsAreKept(t *testing.T) {
-	f := newFixture(t)
+func TestOlderSurveyVersionsAreKept(t *testing.T) { forEachDialect(t, testOlderSurveyVersionsAreKept) }
+
+func testOlderSurveyVersionsAreKept(t *testing.T, at string) {
+	f := newFixtureAt(t, at)
 	ctx := context.Background()
 	newer := strings.Replace(tinySurvey, `{es: "Fruta", en: "Fruit"}`, `{es: "Fruta favorita", en: "Favourite fruit"}`, 1)
 	sv2, problems := survey.Parse("tiny.yaml", []byte(newer))
@@ -540,8 +555,10 @@ func TestOlderSurveyVersionsAreKept(t *testing.T) {
 }
 
 // Every stored response gets its own random record key, and results read it back.
-func TestRecordKeysAreRandomAndReadBack(t *testing.T) {
-	f := newFixture(t)
+func TestRecordKeysAreRandomAndReadBack(t *testing.T) { forEachDialect(t, testRecordKeysAreRandomAndReadBack) }
+
+func testRecordKeysAreRandomAndReadBack(t *testing.T, at string) {
+	f := newFixtureAt(t, at)
 	ctx := context.Background()
 	for i := range 20 {
 		r := f.response(fmt.Sprintf("6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a%02d", i), fullAnswers())
