@@ -8,7 +8,9 @@ import (
 	"time"
 )
 
-func TestRawResponsesStreamsInReceivedOrder(t *testing.T) { forEachDialect(t, testRawResponsesStreamsInReceivedOrder) }
+func TestRawResponsesStreamsInReceivedOrder(t *testing.T) {
+	forEachDialect(t, testRawResponsesStreamsInReceivedOrder)
+}
 
 func testRawResponsesStreamsInReceivedOrder(t *testing.T, at string) {
 	f := newFixtureAt(t, at)

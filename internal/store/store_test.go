@@ -223,7 +223,9 @@ func TestPragmasOnEveryPooledConnection(t *testing.T) {
 	}
 }
 
-func TestSaveResponseStoresProfileAndAnswerRows(t *testing.T) { forEachDialect(t, testSaveResponseStoresProfileAndAnswerRows) }
+func TestSaveResponseStoresProfileAndAnswerRows(t *testing.T) {
+	forEachDialect(t, testSaveResponseStoresProfileAndAnswerRows)
+}
 
 func testSaveResponseStoresProfileAndAnswerRows(t *testing.T, at string) {
 	f := newFixtureAt(t, at)
@@ -316,7 +318,9 @@ func testSaveResponseStoresProfileAndAnswerRows(t *testing.T, at string) {
 	}
 }
 
-func TestSaveResponseReplayAndConflict(t *testing.T) { forEachDialect(t, testSaveResponseReplayAndConflict) }
+func TestSaveResponseReplayAndConflict(t *testing.T) {
+	forEachDialect(t, testSaveResponseReplayAndConflict)
+}
 
 func testSaveResponseReplayAndConflict(t *testing.T, at string) {
 	f := newFixtureAt(t, at)
@@ -387,7 +391,9 @@ func testSaveResponseReplayAndConflict(t *testing.T, at string) {
 	}
 }
 
-func TestSaveResponseFailureLeavesNothing(t *testing.T) { forEachDialect(t, testSaveResponseFailureLeavesNothing) }
+func TestSaveResponseFailureLeavesNothing(t *testing.T) {
+	forEachDialect(t, testSaveResponseFailureLeavesNothing)
+}
 
 func testSaveResponseFailureLeavesNothing(t *testing.T, at string) {
 	f := newFixtureAt(t, at)
@@ -435,7 +441,9 @@ func testSaveResponseFailureLeavesNothing(t *testing.T, at string) {
 	}
 }
 
-func TestSaveResponseConcurrentWriters(t *testing.T) { forEachDialect(t, testSaveResponseConcurrentWriters) }
+func TestSaveResponseConcurrentWriters(t *testing.T) {
+	forEachDialect(t, testSaveResponseConcurrentWriters)
+}
 
 func testSaveResponseConcurrentWriters(t *testing.T, at string) {
 	f := newFixtureAt(t, at)
@@ -555,7 +563,9 @@ func testOlderSurveyVersionsAreKept(t *testing.T, at string) {
 }
 
 // Every stored response gets its own random record key, and results read it back.
-func TestRecordKeysAreRandomAndReadBack(t *testing.T) { forEachDialect(t, testRecordKeysAreRandomAndReadBack) }
+func TestRecordKeysAreRandomAndReadBack(t *testing.T) {
+	forEachDialect(t, testRecordKeysAreRandomAndReadBack)
+}
 
 func testRecordKeysAreRandomAndReadBack(t *testing.T, at string) {
 	f := newFixtureAt(t, at)
