@@ -18,10 +18,14 @@ import (
 	"consulta/internal/store"
 )
 
-// cookieKeys reads the cookie signing and encryption keys kept beside the database,
-// creating them on first run: they are never in the binary or the repository.
+// cookieKeys reads the cookie signing and encryption keys kept beside the database (in ./data
+// with PostgreSQL), creating them on first run: they are never in the binary or the repository.
 func cookieKeys(dbPath string) ([][]byte, error) {
-	path := filepath.Join(filepath.Dir(dbPath), "cookie-keys")
+	dir := filepath.Dir(dbPath)
+	if store.IsPostgres(dbPath) {
+		dir = "data"
+	}
+	path := filepath.Join(dir, "cookie-keys")
 	if b, err := os.ReadFile(path); err == nil {
 		parts := strings.Fields(string(b))
 		if len(parts) == 2 {
@@ -67,7 +71,7 @@ func openStore(fs *flag.FlagSet, args []string, stderr io.Writer) (*store.Store,
 	db := fs.Lookup("db").Value.String()
 	st, err := store.Open(db)
 	if err != nil {
-		fmt.Fprintf(stderr, "consulta: %s: %v\n", db, err)
+		fmt.Fprintf(stderr, "consulta: %s: %v\n", store.Redact(db), err)
 		return nil, false
 	}
 	return st, true
@@ -96,7 +100,7 @@ func userCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet("user "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.String("db", "./data/consulta.db", "SQLite database file")
+	dbFlag(fs)
 	name := fs.String("name", "", "account name")
 	role := fs.String("role", "", "admin, planner or facilitator")
 	country := fs.String("country", "", "country of a municipality that does not exist yet (it is created)")
@@ -229,7 +233,7 @@ func tokenCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet("token "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.String("db", "./data/consulta.db", "SQLite database file")
+	dbFlag(fs)
 	user := fs.String("user", "", "account the token acts as")
 	label := fs.String("label", "", "what the token is for")
 	id := fs.String("id", "", "token id (from token list)")
@@ -291,8 +295,22 @@ func tokenCmd(args []string, stdout, stderr io.Writer) int {
 func backupCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.String("db", "./data/consulta.db", "SQLite database file")
+	dbFlag(fs)
 	to := fs.String("to", "", "the new file to write (it must not exist)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if db := fs.Lookup("db").Value.String(); store.IsPostgres(db) {
+		fmt.Fprintf(stderr, `consulta: backup copies a SQLite file; this database is PostgreSQL, whose own tools back it up:
+  pg_dump --format=custom --file=consulta-$(date +%%F).dump '%s'
+and to restore into an empty database:
+  pg_restore --no-owner --dbname='postgres://…/consulta' consulta-YYYY-MM-DD.dump
+(xxxxx is the password: write it there, or leave it out and set PGPASSWORD). A managed
+PostgreSQL service's own backups and point-in-time recovery do the same. Keep the cookie-keys
+file with the dump.
+`, store.Redact(db))
+		return 2
+	}
 	st, ok := openStore(fs, args, stderr)
 	if !ok {
 		return 2

@@ -31,11 +31,14 @@ import (
 
 const usage = `consulta: community consultations and child-friendly listening surveys
 
-  consulta serve [--addr :8080] [--db ./data/consulta.db] [--surveys DIR] [--demo]
+  consulta serve [--addr :8080] [--db ./data/consulta.db | postgres://…] [--surveys DIR] [--demo]
   consulta validate [FILE or DIR ...]   (no argument: the surveys built into the binary)
   consulta user add|passwd|list ...
   consulta token create|list|revoke ...
   consulta backup --to FILE [--db ./data/consulta.db]   (a consistent copy, while serving)
+
+--db names a SQLite file, or a PostgreSQL database as postgres://user:password@host/name;
+without --db, DATABASE_URL is used when it is a postgres:// URL.
 
 Run "consulta COMMAND -h" for a command's flags.
 `
@@ -119,7 +122,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", ":8080", "address to listen on")
-	dbPath := fs.String("db", "./data/consulta.db", "SQLite database file (its folder is created)")
+	dbPath := dbFlag(fs)
 	extra := fs.String("surveys", "", "a folder of extra survey files")
 	withDemo := fs.Bool("demo", false, "create the demo municipality, consultations and synthetic responses")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
@@ -150,7 +153,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	}
 	st, err := store.Open(*dbPath)
 	if err != nil {
-		log.Error("open database", "path", *dbPath, "err", err)
+		log.Error("open database", "path", store.Redact(*dbPath), "err", err)
 		return 1
 	}
 	defer st.Close()
@@ -233,6 +236,15 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	}
 	log.Info("stopped")
 	return 0
+}
+
+// dbFlag declares --db: a SQLite file or a postgres:// URL, DATABASE_URL's PostgreSQL by default.
+func dbFlag(fs *flag.FlagSet) *string {
+	def := "./data/consulta.db"
+	if env := os.Getenv("DATABASE_URL"); store.IsPostgres(env) {
+		def = env
+	}
+	return fs.String("db", def, "SQLite database file (its folder is created), or postgres://user:password@host/name")
 }
 
 func displayAddr(a string) string {
