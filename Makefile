@@ -1,4 +1,5 @@
-# Consulta. `make run` serves the demo on http://localhost:8080; `make test` runs every test.
+# Consulta. `make run` serves the demo on http://localhost:8080; `make test` runs every test,
+# the store's on SQLite and on PostgreSQL (CONSULTA_SKIP_PG=1 skips PostgreSQL outside CI).
 GO      ?= go
 BIN     := bin/consulta
 DEMO_DB ?= ./data/demo.db
@@ -11,13 +12,17 @@ build:
 run: build
 	$(BIN) serve --demo --db $(DEMO_DB) --addr :8080
 
-# deps installs what the tests need on a fresh machine: Debian's Chromium for browser tests and
-# axe-core (pinned in internal/web/testdata/axe) for the accessibility test.
+# deps installs what the tests need on a fresh machine: Debian's Chromium for browser tests,
+# Debian's PostgreSQL (the store tests start a throwaway cluster of it as nobody, see
+# internal/store/pgtest) and axe-core (pinned in internal/web/testdata/axe) for the accessibility test.
 AXE := internal/web/testdata/axe
 deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "installing chromium from Debian's packages"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		echo "installing postgresql from Debian's packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
 	@test -f $(AXE)/node_modules/axe-core/axe.min.js || { \
 		command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }; \
 		npm ci --silent --no-audit --no-fund --prefix $(AXE); }
