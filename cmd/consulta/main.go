@@ -36,6 +36,7 @@ const usage = `consulta: community consultations and child-friendly listening su
   consulta user add|passwd|list ...
   consulta token create|list|revoke ...
   consulta backup --to FILE [--db ./data/consulta.db]   (a consistent copy, while serving)
+  consulta migrate-db [--db ./data/consulta.db] --to postgres://…   (copy into an empty PostgreSQL database)
 
 --db names a SQLite file, or a PostgreSQL database as postgres://user:password@host/name;
 without --db, DATABASE_URL is used when it is a postgres:// URL.
@@ -63,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return tokenCmd(args[1:], stdout, stderr)
 	case "backup":
 		return backupCmd(args[1:], stdout, stderr)
+	case "migrate-db":
+		return migrateDBCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -101,5 +102,34 @@ func TestServeOnPostgres(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(tmp, "data", "cookie-keys")); err != nil {
 		t.Errorf("cookie keys: %v", err)
+	}
+}
+
+// migrate-db copies a SQLite database into PostgreSQL, and refuses to copy into it twice.
+func TestMigrateDB(t *testing.T) {
+	dir := t.TempDir()
+	lite, pg := filepath.Join(dir, "c.db"), pgtest.Database(t)
+	var out, errb bytes.Buffer
+	if code := run([]string{"user", "add", "--db", lite, "--name", "ana-admin", "--role", "admin"}, &out, &errb); code != 0 {
+		t.Fatalf("user add: %d %s", code, errb.String())
+	}
+	out.Reset()
+	if code := run([]string{"migrate-db", "--db", lite, "--to", pg}, &out, &errb); code != 0 {
+		t.Fatalf("migrate-db = %d:\n%s%s", code, out.String(), errb.String())
+	}
+	if !regexp.MustCompile(`(?m)^users\s+1 rows,\s+1 in PostgreSQL$`).MatchString(out.String()) {
+		t.Errorf("migrate-db printed:\n%s", out.String())
+	}
+	out.Reset()
+	if code := run([]string{"user", "list", "--db", pg}, &out, &errb); code != 0 || !strings.Contains(out.String(), "ana-admin") {
+		t.Errorf("user list on the copy = %q (exit %d)", out.String(), code)
+	}
+	errb.Reset()
+	if code := run([]string{"migrate-db", "--db", lite, "--to", pg}, &out, &errb); code != 1 ||
+		!strings.Contains(errb.String(), "already holds data") {
+		t.Errorf("a second migrate-db = %d:\n%s", code, errb.String())
+	}
+	if code := run([]string{"migrate-db", "--db", lite, "--to", filepath.Join(dir, "x.db")}, &out, &errb); code != 2 {
+		t.Errorf("migrate-db to a file = %d, want 2", code)
 	}
 }

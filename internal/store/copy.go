@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,6 +40,22 @@ func CopyToPostgres(ctx context.Context, from, to *Store) ([]TableCount, error) 
 		return nil, err
 	}
 	defer src.Rollback()
+	// Only Consulta's tables: the database may hold others that are none of its business.
+	var lite []string
+	rows, err := src.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		lite = append(lite, n)
+	}
+	rows.Close()
+	tables = slices.DeleteFunc(tables, func(t string) bool { return !slices.Contains(lite, t) })
 	conn, err := to.w.Conn(ctx)
 	if err != nil {
 		return nil, err
