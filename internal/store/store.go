@@ -27,10 +27,11 @@ var (
 	ErrClosed   = errors.New("consultation closed")
 )
 
-//go:embed migrations/*.sql migrations_pg/*.sql migrations_pg/README.md
+//go:embed migrations/*.sql migrations_pg/*.sql
 var migrations embed.FS
 
-// Store is one SQLite file: one writer connection for every write, a pool of readers.
+// Store is one database, a SQLite file or PostgreSQL: one writer connection for every write, a
+// pool of readers.
 type Store struct {
 	w, r *sql.DB
 	// Now is the clock every stored time comes from; tests replace it.
