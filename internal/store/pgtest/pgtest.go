@@ -101,8 +101,12 @@ func start() (*cluster, error) {
 	if err != nil {
 		return nil, err
 	}
+	removeStale()
 	dir, err := os.MkdirTemp("", "consulta-pg-")
 	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "owner"), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
 		return nil, err
 	}
 	c := &cluster{dir: dir, log: filepath.Join(dir, "postgres.log"), done: make(chan struct{})}
@@ -225,6 +229,23 @@ func (c *cluster) logTail() string {
 		b = b[len(b)-2000:]
 	}
 	return string(bytes.TrimSpace(b))
+}
+
+// removeStale deletes the clusters of test binaries that were killed before they could (their
+// servers went down with them).
+func removeStale() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "consulta-pg-*"))
+	for _, dir := range dirs {
+		b, err := os.ReadFile(filepath.Join(dir, "owner"))
+		if err != nil {
+			continue
+		}
+		if _, err := os.Stat("/proc/" + string(bytes.TrimSpace(b))); errors.Is(err, os.ErrNotExist) {
+			if _, err := os.Stat(filepath.Join(dir, "data", "postmaster.pid")); errors.Is(err, os.ErrNotExist) {
+				os.RemoveAll(dir)
+			}
+		}
+	}
 }
 
 // binDir finds the newest Debian PostgreSQL, or one whose initdb is on PATH.
