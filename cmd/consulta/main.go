@@ -247,7 +247,9 @@ func dbFlag(fs *flag.FlagSet) *string {
 	if env := os.Getenv("DATABASE_URL"); store.IsPostgres(env) {
 		def = env
 	}
-	return fs.String("db", def, "SQLite database file (its folder is created), or postgres://user:password@host/name")
+	db := fs.String("db", def, "SQLite database file (its folder is created), or postgres://user:password@host/name")
+	fs.Lookup("db").DefValue = store.Redact(def) // -h never shows the password
+	return db
 }
 
 func displayAddr(a string) string {
