@@ -3,7 +3,8 @@
 //
 // The cluster is Debian's PostgreSQL (/usr/lib/postgresql/*/bin, installed by `make deps`),
 // initialised in a temporary folder as an unprivileged user (nobody, when the tests run as
-// root), listening on a free port on 127.0.0.1, without fsync, and stopped by Main. With
+// root), listening on a free port on 127.0.0.1, without fsync, and stopped by Main.
+// CONSULTA_PG_BIN names the folder of initdb and postgres elsewhere; with
 // CONSULTA_TEST_PG=postgres://… the tests use that server instead. Without PostgreSQL the tests
 // fail and say so; CONSULTA_SKIP_PG=1 skips them on purpose, except when CI=true.
 package pgtest
@@ -248,8 +249,15 @@ func removeStale() {
 	}
 }
 
-// binDir finds the newest Debian PostgreSQL, or one whose initdb is on PATH.
+// binDir finds PostgreSQL's programs: CONSULTA_PG_BIN when set (another system's layout), else
+// the newest Debian PostgreSQL, else the initdb on PATH.
 func binDir() (string, error) {
+	if dir := os.Getenv("CONSULTA_PG_BIN"); dir != "" {
+		if _, err := os.Stat(filepath.Join(dir, "initdb")); err != nil {
+			return "", fmt.Errorf("CONSULTA_PG_BIN=%s holds no initdb", dir)
+		}
+		return dir, nil
+	}
 	found, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb")
 	sort.Slice(found, func(i, j int) bool { return version(found[i]) > version(found[j]) })
 	if len(found) > 0 {
