@@ -89,7 +89,7 @@ func (s *Server) accept(ctx context.Context, c *store.Consultation, sub *Submiss
 		}
 	}
 	if c.Status != store.StatusOpen {
-		if out, refused, err := s.afterClosing(ctx, c, sub, inSession); err != nil || refused {
+		if out, refused, err := s.afterClosing(ctx, c, sub, inSession, channel); err != nil || refused {
 			return out, err
 		}
 	}
@@ -133,14 +133,18 @@ func (s *Server) accept(ctx context.Context, c *store.Consultation, sub *Submiss
 // afterClosing decides on a response to a consultation that is not open. A response taken on a kiosk
 // of one of its sessions is still accepted after closing, so an offline tablet loses nothing, but
 // only with that kiosk's own secret and within the grace period: a session id alone, which kiosk
-// URLs show, is not enough. refused is true when the outcome is the answer.
-func (s *Server) afterClosing(ctx context.Context, c *store.Consultation, sub *Submission, inSession bool) (out outcome, refused bool, err error) {
+// URLs show, is not enough. Paper questionnaires typed in by signed-in staff of the consultation
+// need no key, within the same grace period. refused is true when the outcome is the answer.
+func (s *Server) afterClosing(ctx context.Context, c *store.Consultation, sub *Submission, inSession bool, channel string) (out outcome, refused bool, err error) {
 	closed := outcome{status: http.StatusConflict, key: "error.closed"}
 	if c.Status != store.StatusClosed || !inSession {
 		return closed, true, nil
 	}
 	if s.now().After(c.ClosedAt.Add(s.kioskGrace)) {
 		return outcome{status: http.StatusConflict, key: "security.grace_over", args: []any{graceDays(s.kioskGrace)}}, true, nil
+	}
+	if channel == store.Paper {
+		return outcome{}, false, nil
 	}
 	if sub.KioskKey == "" || len(sub.KioskKey) > 200 {
 		return outcome{status: http.StatusConflict, key: "security.kiosk_key"}, true, nil
