@@ -131,9 +131,20 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (when served over HTTPS)")
 	behindProxy := fs.Bool("behind-proxy", false, "trust X-Forwarded-Proto from a reverse proxy for Secure cookies")
+	trustedProxies := fs.Int("trusted-proxies", 0, "with --behind-proxy: how many proxies append to X-Forwarded-For (0: the header is not believed)")
+	publicURL := fs.String("public-url", "", "the address people reach Consulta at (https://consulta.example.org); every absolute link and QR code uses it")
+	kioskGrace := fs.Int("kiosk-grace-days", 14, "days after closing during which a consultation still takes the offline queue of its sessions' kiosks")
 	memoryLimit := fs.Int("memory-limit", 160, "soft memory limit in MiB for the Go heap (0: none; GOMEMLIMIT wins)")
 	k := fs.Int("k", 5, "small-cell threshold: counts under it show as \"<k\" (never below 3)")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *trustedProxies < 0 || (*trustedProxies > 0 && !*behindProxy) {
+		fmt.Fprintln(stderr, "consulta: --trusted-proxies needs --behind-proxy and a count of 0 or more")
+		return 2
+	}
+	if *kioskGrace < 1 || *kioskGrace > 365 {
+		fmt.Fprintln(stderr, "consulta: --kiosk-grace-days must be from 1 to 365")
 		return 2
 	}
 	var level slog.Level
@@ -196,10 +207,17 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		setup = hex.EncodeToString(auth.NewSecret(16))
 	}
 	srv, err := web.New(web.Config{Store: st, Surveys: loaded, Templates: templates.FS, Static: static.FS, Logger: log,
-		CookieKeys: keys, SecureCookies: *secure, BehindProxy: *behindProxy, SetupToken: setup, K: *k})
+		CookieKeys: keys, SecureCookies: *secure, BehindProxy: *behindProxy, TrustedProxies: *trustedProxies,
+		PublicURL: *publicURL, KioskGrace: time.Duration(*kioskGrace) * 24 * time.Hour, SetupToken: setup, K: *k})
 	if err != nil {
 		log.Error("start web", "err", err)
 		return 1
+	}
+	if *behindProxy && *trustedProxies == 0 {
+		log.Warn("--behind-proxy without --trusted-proxies: X-Forwarded-For is not believed, so sign-in limits count every client at the proxy's address")
+	}
+	if *publicURL == "" {
+		log.Info("no --public-url: the public link and QR poster use the address each staff page was opened with, and say so")
 	}
 	httpServer := srv.HTTPServer(*addr)
 	ln, err := net.Listen("tcp", *addr)

@@ -164,11 +164,36 @@ func TestBackupCommand(t *testing.T) {
 	if code := run([]string{"backup", "--db", db, "--to", to}, &out, &errb); code != 0 {
 		t.Fatalf("backup: %d %s", code, errb.String())
 	}
+	// The copy holds password hashes and every answer: its owner only may read it.
+	if info, err := os.Stat(to); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("the backup's mode: %v (%v), want 600", info.Mode().Perm(), err)
+	}
 	out.Reset()
 	if code := run([]string{"user", "list", "--db", to}, &out, &errb); code != 0 || !strings.Contains(out.String(), "ana-admin") {
 		t.Errorf("the copy lists %q (exit %d), want ana-admin", out.String(), code)
 	}
 	if code := run([]string{"backup", "--db", db, "--to", to}, &out, &errb); code != 1 {
 		t.Errorf("a backup over an existing file exited %d, want 1", code)
+	}
+}
+
+// TestServeRefusesBadSecurityFlags: flags that would weaken what they promise stop the start.
+func TestServeRefusesBadSecurityFlags(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	for _, tc := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"--trusted-proxies", "1"}, 2, "--trusted-proxies"},
+		{[]string{"--behind-proxy", "--trusted-proxies", "-1"}, 2, "--trusted-proxies"},
+		{[]string{"--kiosk-grace-days", "0"}, 2, "--kiosk-grace-days"},
+		{[]string{"--public-url", "javascript:alert(1)"}, 1, "public URL"},
+	} {
+		var out, errb bytes.Buffer
+		args := append([]string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, tc.args...)
+		if code := run(args, &out, &errb); code != tc.code || !strings.Contains(errb.String(), tc.says) {
+			t.Errorf("serve %v: exit %d, %q; want %d saying %q", tc.args, code, errb.String(), tc.code, tc.says)
+		}
 	}
 }

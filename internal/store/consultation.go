@@ -37,6 +37,8 @@ type Consultation struct {
 	EndsOn         string
 	IdleSeconds    int
 	CreatedAt      time.Time
+	// ClosedAt is when the consultation last closed; zero while it is open or a draft.
+	ClosedAt time.Time
 }
 
 // Session is one meeting of a consultation.
@@ -91,11 +93,16 @@ func (s *Store) CreateConsultation(ctx context.Context, c *Consultation) error {
 		c.IdleSeconds = 180
 	}
 	c.CreatedAt = s.Now().UTC()
+	var closedAt any
+	if c.Status == StatusClosed {
+		c.ClosedAt = c.CreatedAt
+		closedAt = c.CreatedAt.Format(time.RFC3339Nano)
+	}
 	_, err := s.w.ExecContext(ctx, `INSERT INTO consultations
-		(id, municipality_id, survey_id, title, status, starts_on, ends_on, idle_seconds, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(id, municipality_id, survey_id, title, status, starts_on, ends_on, idle_seconds, created_at, closed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.MunicipalityID, c.SurveyID, c.Title, c.Status, c.StartsOn, c.EndsOn, c.IdleSeconds,
-		c.CreatedAt.Format(time.RFC3339Nano))
+		c.CreatedAt.Format(time.RFC3339Nano), closedAt)
 	if isUniqueViolation(err) {
 		return ErrConflict
 	}
@@ -103,17 +110,20 @@ func (s *Store) CreateConsultation(ctx context.Context, c *Consultation) error {
 }
 
 const consultationColumns = `c.id, c.municipality_id, m.name, c.survey_id, c.title, c.status,
-	coalesce(c.starts_on, ''), coalesce(c.ends_on, ''), c.idle_seconds, c.created_at`
+	coalesce(c.starts_on, ''), coalesce(c.ends_on, ''), c.idle_seconds, c.created_at, coalesce(c.closed_at, '')`
 
 func scanConsultation(row interface{ Scan(...any) error }) (*Consultation, error) {
 	var c Consultation
-	var created string
+	var created, closed string
 	err := row.Scan(&c.ID, &c.MunicipalityID, &c.Municipality, &c.SurveyID, &c.Title, &c.Status,
-		&c.StartsOn, &c.EndsOn, &c.IdleSeconds, &created)
+		&c.StartsOn, &c.EndsOn, &c.IdleSeconds, &created, &closed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
 	c.CreatedAt = parseStamp(created)
+	if closed != "" {
+		c.ClosedAt = parseStamp(closed)
+	}
 	return &c, err
 }
 
@@ -130,9 +140,11 @@ func (s *Store) OpenConsultations(ctx context.Context) ([]*Consultation, error) 
 		WHERE c.status = 'open' ORDER BY c.created_at DESC, c.id`)
 }
 
-// SetStatus opens or closes a consultation.
+// SetStatus opens or closes a consultation; closing records when, which starts the kiosks' grace period.
 func (s *Store) SetStatus(ctx context.Context, id, status string) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE consultations SET status = ? WHERE id = ?`, status, id)
+	res, err := s.w.ExecContext(ctx, `UPDATE consultations SET status = ?,
+		closed_at = CASE WHEN ? = 'closed' THEN (CASE WHEN status = 'closed' THEN closed_at ELSE ? END) ELSE NULL END
+		WHERE id = ?`, status, status, s.stamp(), id)
 	if err != nil {
 		return err
 	}

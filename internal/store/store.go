@@ -180,23 +180,35 @@ func parseStamp(v string) time.Time {
 	return t
 }
 
-// Backup writes a consistent copy of the database to path while the server keeps running.
+// Backup writes a consistent copy of the database to path while the server keeps running. The
+// copy holds password and token hashes and every answer, so only its owner may read it (0600).
 func (s *Store) Backup(ctx context.Context, path string) error {
 	if s.postgres {
 		return ErrBackupPostgres
 	}
-	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("store: %s already exists", path)
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return err
 	}
+	// Created empty first, with its final mode: VACUUM INTO fills an empty file, and the copy is
+	// never readable by others, not even for a moment.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("store: %s already exists", path)
+		}
+		return err
+	}
+	f.Close()
 	// Its own connection: the readers are query-only, and the writer must stay free for responses.
 	db, err := sql.Open("sqlite", dsn(s.path, true))
 	if err != nil {
+		os.Remove(path)
 		return err
 	}
 	defer db.Close()
-	_, err = db.ExecContext(ctx, `VACUUM INTO ?`, path)
-	return err
+	if _, err = db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		os.Remove(path)
+		return err
+	}
+	return os.Chmod(path, 0o600)
 }

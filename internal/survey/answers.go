@@ -293,9 +293,25 @@ func (q *Question) manyChoices(ids []string) (any, *AnswerError) {
 	return slices.Clone(ids), nil
 }
 
+// maxWhole bounds a number answer where the question sets no bound of its own.
+const maxWhole = 1_000_000_000
+
 func (q *Question) number(f float64) (any, *AnswerError) {
-	if math.IsNaN(f) || math.IsInf(f, 0) || f != math.Trunc(f) || math.Abs(f) > 1e9 {
+	if math.IsNaN(f) || math.IsInf(f, 0) || f != math.Trunc(f) {
 		return nil, q.fail("want_whole")
+	}
+	// A whole number out of range is told the question's range, not asked to be a whole number.
+	switch {
+	case q.Type == Scale && (f < 1 || f > float64(q.Points)):
+		return nil, q.fail("scale_range", q.Points)
+	case q.Min != nil && f < float64(*q.Min):
+		return nil, q.fail("below_min", *q.Min)
+	case q.Max != nil && f > float64(*q.Max):
+		return nil, q.fail("above_max", *q.Max)
+	case f > maxWhole:
+		return nil, q.fail("above_max", maxWhole)
+	case f < -maxWhole:
+		return nil, q.fail("below_min", -maxWhole)
 	}
 	n := int(f)
 	if q.Type == Scale && (n < 1 || n > q.Points) {
@@ -318,7 +334,8 @@ func (q *Question) text(t string) (any, *AnswerError) {
 		return nil, q.fail("control_chars")
 	}
 	t = strings.TrimSpace(strings.ReplaceAll(t, "\r\n", "\n"))
-	if t == "" {
+	// Only spaces and invisible characters (zero-width spaces, joiners, marks) is no answer.
+	if strings.TrimFunc(t, invisible) == "" {
 		return nil, nil
 	}
 	if n := utf8.RuneCountInString(t); n > q.MaxLength {
@@ -432,4 +449,10 @@ var answerText = map[string]Label{
 		"es": "el texto puede tener hasta %d caracteres y tiene %d",
 		"en": "the text may have up to %d characters and has %d",
 		"pt": "o texto pode ter até %d caracteres e tem %d"},
+}
+
+// invisible reports a rune that shows nothing: white space, format characters (zero-width
+// space, joiners, direction marks, the byte order mark) and the Hangul fillers.
+func invisible(r rune) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || r == '\u3164' || r == '\u115f' || r == '\u1160' || r == '\uffa0'
 }

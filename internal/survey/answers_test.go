@@ -253,7 +253,10 @@ func TestCheckRefuses(t *testing.T) {
 		{"integer negative", with(visitedYes, map[string]string{"people": "-3"}), []string{"people:below_min"}, []any{1}, ""},
 		{"integer above max", with(visitedYes, map[string]string{"people": "31"}), []string{"people:above_max"}, []any{30}, ""},
 		{"integer not whole", with(visitedYes, map[string]string{"people": "2.5"}), []string{"people:want_whole"}, nil, ""},
-		{"integer too large to hold", with(visitedYes, map[string]string{"people": "1e300"}), []string{"people:want_whole"}, nil, ""},
+		// A whole number out of range is told the question's range, however large.
+		{"integer too large to hold", with(visitedYes, map[string]string{"people": "1e300"}), []string{"people:above_max"}, []any{30}, ""},
+		{"integer of 10^12", with(visitedYes, map[string]string{"people": "1000000000000"}), []string{"people:above_max"}, []any{30}, ""},
+		{"integer of -10^12", with(visitedYes, map[string]string{"people": "-1000000000000"}), []string{"people:below_min"}, []any{1}, ""},
 
 		{"text one character too long", with(visitedYes, map[string]string{"comment": jsonString(tildes300 + "ñ")}),
 			[]string{"comment:too_long"}, []any{300, 301}, ""},
@@ -526,5 +529,24 @@ questions:
       - {id: none, exclusive: maybe, label: {es: "N", en: "N", pt: "N"}}
 `, "\t", "", -1))); len(problems) == 0 {
 		t.Fatal("exclusive: maybe should be refused")
+	}
+}
+
+// A text of only invisible characters (zero-width spaces, joiners, the byte order mark) is no
+// answer, as an empty one is: nothing is stored for it.
+func TestCheckInvisibleTextIsNoAnswer(t *testing.T) {
+	s := mustParse(t, answersSurvey)
+	for _, text := range []string{"\u200b", "\u200b\u200c\u200d", " \u2060\ufeff \u200e", "\u3164"} {
+		got, errs := s.Check(rawAnswers(map[string]string{"visited": "true", "satisfied": "4", "comment": jsonString(text)}))
+		if len(errs) > 0 {
+			t.Fatalf("%q: errors %v", text, codes(errs))
+		}
+		if v, ok := got["comment"]; ok && v != nil {
+			t.Errorf("%q is stored as the answer %q", text, v)
+		}
+	}
+	got, _ := s.Check(rawAnswers(map[string]string{"visited": "true", "satisfied": "4", "comment": jsonString("\u200bsí\u200b")}))
+	if got["comment"] == nil {
+		t.Error("a text with visible characters among invisible ones is dropped")
 	}
 }

@@ -36,7 +36,7 @@ func (s *Server) municipalityCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
+		s.badForm(w, r, err)
 		return
 	}
 	lang := pickLanguage(r)
@@ -44,9 +44,13 @@ func (s *Server) municipalityCreate(w http.ResponseWriter, r *http.Request) {
 		Errors: map[string]string{}}
 	if p.Name == "" || len(p.Name) > 120 {
 		p.Errors["name"] = T(lang, "form.required_short", 120)
+	} else if hasControl(p.Name) {
+		p.Errors["name"] = T(lang, "security.control_chars")
 	}
 	if p.Country == "" || len(p.Country) > 80 {
 		p.Errors["country"] = T(lang, "form.required_short", 80)
+	} else if hasControl(p.Country) {
+		p.Errors["country"] = T(lang, "security.control_chars")
 	}
 	if len(p.Errors) == 0 {
 		id, err := s.store.CreateMunicipality(r.Context(), p.Name, p.Country)

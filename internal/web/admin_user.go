@@ -79,7 +79,7 @@ func (s *Server) parseUserForm(r *http.Request, lang string, known []store.Munic
 // itself and returns ok=false when the request cannot be read.
 func (s *Server) readUserForm(w http.ResponseWriter, r *http.Request) (userForm, map[string]string, string, bool) {
 	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
+		s.badForm(w, r, err)
 		return userForm{}, nil, "", false
 	}
 	lang := pickLanguage(r)

@@ -38,6 +38,7 @@ func (s *Server) apiResponseCreate(w http.ResponseWriter, r *http.Request) {
 	if sub.Language == "" {
 		sub.Language = lang
 	}
+	sub.KioskKey = r.Header.Get(kioskKeyHeader)
 	out, err := s.accept(r.Context(), c, sub, nil, store.Link)
 	if err != nil {
 		s.fail(w, r, err)

@@ -2,12 +2,20 @@ package web
 
 import (
 	"net/http"
+
+	"consulta/internal/store"
 )
 
 // apiSurveyShow returns the consultation's survey as JSON: choices inline, version, parsed relevant.
+// A draft is not published yet: 404, as its page answers.
 func (s *Server) apiSurveyShow(w http.ResponseWriter, r *http.Request) {
-	c, ok := s.apiConsultation(w, r, pickLanguage(r))
+	lang := pickLanguage(r)
+	c, ok := s.apiConsultation(w, r, lang)
 	if !ok {
+		return
+	}
+	if c.Status == store.StatusDraft {
+		writeJSON(w, http.StatusNotFound, apiError{Error: T(lang, "error.consultation_not_found", clip(c.ID))})
 		return
 	}
 	sv, err := s.surveyFor(r.Context(), c, "")

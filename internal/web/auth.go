@@ -6,8 +6,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/gorilla/sessions"
@@ -107,80 +107,35 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request) error {
 	return ses.Save(r, w)
 }
 
-// limiter slows repeated sign-in failures per account name and per address.
-type limiter struct {
-	mu       sync.Mutex
-	failures map[string][]time.Time
-	max      int
-	window   time.Duration
-}
-
-func newLimiter(max int, window time.Duration) *limiter {
-	return &limiter{failures: map[string][]time.Time{}, max: max, window: window}
-}
-
-// attempt reserves a try for every key, as if it failed, unless one of them already had max
-// failures within the window; then it reports how long until it frees. Reserving before the
-// password is checked means guesses sent all at once are counted all the same.
-func (l *limiter) attempt(now time.Time, keys ...string) (ok bool, wait time.Duration) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, k := range keys {
-		recent := l.prune(now, k)
-		if len(recent) >= l.max {
-			if d := recent[0].Add(l.window).Sub(now); d > wait {
-				wait = d
+// clientAddr is the address a request came from. Behind --trusted-proxies N, it is the address the
+// outermost of those N proxies saw: the N-th of X-Forwarded-For counted from the end, each proxy
+// having appended the address it was reached from. Entries before it are the client's to invent,
+// and without trusted proxies the header is not believed at all.
+func (s *Server) clientAddr(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	if s.trustedProxies <= 0 {
+		return host
+	}
+	var hops []string
+	for _, h := range r.Header.Values("X-Forwarded-For") {
+		for _, part := range strings.Split(h, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				hops = append(hops, part)
 			}
 		}
 	}
-	if wait > 0 {
-		return false, wait
+	// The connection itself is the last hop: the nearest proxy.
+	hops = append(hops, host)
+	i := len(hops) - 1 - s.trustedProxies
+	if i < 0 {
+		// Fewer hops than proxies: the request did not come through all of them.
+		return host
 	}
-	for _, k := range keys {
-		l.failures[k] = append(l.failures[k], now)
-	}
-	return true, 0
-}
-
-// succeed takes back the try reserved by attempt: a right password is no failure.
-func (l *limiter) succeed(now time.Time, keys ...string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, k := range keys {
-		ts := l.prune(now, k)
-		if len(ts) > 0 {
-			l.failures[k] = ts[:len(ts)-1]
-		}
-	}
-}
-
-func (l *limiter) prune(now time.Time, key string) []time.Time {
-	ts := l.failures[key]
-	i := 0
-	for i < len(ts) && now.Sub(ts[i]) >= l.window {
-		i++
-	}
-	ts = ts[i:]
-	if len(ts) == 0 {
-		delete(l.failures, key)
-	} else {
-		l.failures[key] = ts
-	}
-	return ts
-}
-
-// clientAddr is the address a request came from; behind a trusted proxy, the one the proxy saw.
-func (s *Server) clientAddr(r *http.Request) string {
-	if s.behindProxy {
-		if fwd := r.Header.Get("X-Forwarded-For"); fwd != "" {
-			// The proxy appends the address it saw last; earlier ones are the client's to invent.
-			parts := strings.Split(fwd, ",")
-			return strings.TrimSpace(parts[len(parts)-1])
-		}
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
+	if ip := net.ParseIP(strings.Trim(hops[i], "[]")); ip != nil {
+		return ip.String()
 	}
 	return host
 }
@@ -226,9 +181,10 @@ func (s *Server) deny(w http.ResponseWriter, r *http.Request, why error) {
 }
 
 // staffConsultation loads a consultation the signed-in account may work on, or answers 404/403.
-// Another municipality's consultation is 404, so its existence is not revealed.
+// Another municipality's consultation is 404 whatever the account's role, so its existence is not
+// revealed; 403 is only for the account's own municipality.
 func (s *Server) staffConsultation(w http.ResponseWriter, r *http.Request, id string, roles ...string) (*store.User, *store.Consultation, bool) {
-	u, ok := s.require(w, r, roles...)
+	u, ok := s.require(w, r, staffRoles...)
 	if !ok {
 		return nil, nil, false
 	}
@@ -243,6 +199,10 @@ func (s *Server) staffConsultation(w http.ResponseWriter, r *http.Request, id st
 	}
 	if err != nil {
 		s.fail(w, r, err)
+		return nil, nil, false
+	}
+	if !slices.Contains(roles, u.Role) {
+		s.deny(w, r, errForbidden)
 		return nil, nil, false
 	}
 	return u, c, true

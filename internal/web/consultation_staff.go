@@ -110,7 +110,7 @@ func (s *Server) consultationCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
+		s.badForm(w, r, err)
 		return
 	}
 	lang := pickLanguage(r)
@@ -185,6 +185,10 @@ type consultationPage struct {
 	Today        string
 	UserName     string
 	Promise      map[string]string
+	// LinkFromRequest says the link was built from the address the page was opened with (no --public-url).
+	LinkFromRequest bool
+	// Grace says how long the kiosks of its sessions may send their offline queue after closing.
+	Grace string
 }
 
 // targetGrid lays counts against targets, group by gender; counts include every response.
@@ -255,7 +259,8 @@ func (s *Server) renderConsultation(w http.ResponseWriter, r *http.Request, stat
 		return
 	}
 	p := consultationPage{Consultation: c, Survey: s.surveys[c.SurveyID], Sessions: sessions, Link: s.publicLink(r, c),
-		CanManage: slices.Contains(managerRoles, u.Role), Errors: errs, Today: s.now().Format(time.DateOnly), UserName: u.Name}
+		CanManage: slices.Contains(managerRoles, u.Role), Errors: errs, Today: s.now().Format(time.DateOnly), UserName: u.Name,
+		LinkFromRequest: s.publicURL == "", Grace: s.graceSentence(pickLanguage(r), c)}
 	if p.Targets, p.Total, err = s.progress(r, c.ID, ""); err != nil {
 		s.fail(w, r, err)
 		return
@@ -267,13 +272,30 @@ func (s *Server) renderConsultation(w http.ResponseWriter, r *http.Request, stat
 	s.render(w, r, status, "consultation", s.view(r, c.Title, p))
 }
 
-// publicLink is the address people open on their own phone to answer.
+// publicLink is the address people open on their own phone to answer: from --public-url, or else
+// from the address this page was opened with, which the page then says.
 func (s *Server) publicLink(r *http.Request, c *store.Consultation) string {
+	if s.publicURL != "" {
+		return s.publicURL + "/c/" + c.ID
+	}
 	scheme := "http"
 	if s.isSecure(r) {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host + "/c/" + c.ID
+}
+
+// graceSentence says until when the kiosks of the consultation's sessions may send their queue.
+func (s *Server) graceSentence(lang string, c *store.Consultation) string {
+	days := graceDays(s.kioskGrace)
+	if c.Status != store.StatusClosed {
+		return T(lang, "security.grace_open", days)
+	}
+	until := c.ClosedAt.Add(s.kioskGrace)
+	if s.now().After(until) {
+		return T(lang, "security.grace_ended", until.Format("2006-01-02 15:04 MST"))
+	}
+	return T(lang, "security.grace_closed", until.Format("2006-01-02 15:04 MST"), days)
 }
 
 // consultationStatus opens or closes a consultation; closing keeps its results readable.
@@ -302,7 +324,7 @@ func (s *Server) consultationTargets(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
+		s.badForm(w, r, err)
 		return
 	}
 	var ts []store.Target
@@ -350,6 +372,6 @@ func (s *Server) consultationPoster(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	p := consultationPage{Consultation: c, Survey: s.surveys[c.SurveyID], Link: s.publicLink(r, c)}
+	p := consultationPage{Consultation: c, Survey: s.surveys[c.SurveyID], Link: s.publicLink(r, c), LinkFromRequest: s.publicURL == ""}
 	s.render(w, r, http.StatusOK, "poster", s.view(r, c.Title, p))
 }

@@ -40,16 +40,4 @@ var offlineMessages = map[string]survey.Label{
 		"es": "Tomada el %s (respuesta del servidor %d): %s",
 		"en": "Taken on %s (server answered %d): %s",
 		"pt": "Feita em %s (resposta do servidor %d): %s"},
-	"offline.still_locked": {
-		"es": "PIN comprobado en esta tableta, sin conexión. La tableta sigue en modo quiosco en el servidor hasta que vuelva la conexión: entonces ingrese el PIN de nuevo para salir.",
-		"en": "PIN checked on this tablet, without a connection. The tablet stays in kiosk mode on the server until it is online again: then enter the PIN again to leave.",
-		"pt": "PIN verificado neste tablet, sem conexão. O tablet continua em modo quiosque no servidor até a conexão voltar: então digite o PIN de novo para sair."},
-	"offline.pin_wait": {
-		"es": "Demasiados intentos. Espere %d segundos.",
-		"en": "Too many tries. Wait %d seconds.",
-		"pt": "Tentativas demais. Espere %d segundos."},
-	"offline.pin_unknown": {
-		"es": "Sin conexión, y esta tableta no puede comprobar el PIN. Vuelva a intentarlo cuando haya conexión.",
-		"en": "No connection, and this tablet cannot check the PIN. Try again when there is a connection.",
-		"pt": "Sem conexão, e este tablet não pode verificar o PIN. Tente de novo quando houver conexão."},
 }

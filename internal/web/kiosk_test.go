@@ -231,14 +231,23 @@ func TestKioskLocksAndForgets(t *testing.T) {
 	}
 	locked("after wrong PINs")
 	r = w.send(tablet, kiosk+"/exit", url.Values{"pin": {ttPIN}})
-	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/sessions/"+ttSesA {
-		t.Fatalf("exit with the PIN = %d to %q, want 303 to the session", r.status, r.header.Get("Location"))
+	toSigninPage := "/signin?kiosk=left&next=" + url.QueryEscape("/sessions/"+ttSesA)
+	if r.status != http.StatusSeeOther || r.header.Get("Location") != toSigninPage {
+		t.Fatalf("exit with the PIN = %d to %q, want 303 to %s", r.status, r.header.Get("Location"), toSigninPage)
 	}
 	if e := w.auditLog()[0]; e.Action != "kiosk.exit" || e.UserName != ttFacA {
 		t.Errorf("audit of kiosk exit = %+v", e)
 	}
+	// The PIN unlocks the tablet, not the staff pages: they need the password.
+	if r := w.open(tablet, "/sessions/"+ttSesA); r.status != http.StatusSeeOther || !strings.HasPrefix(r.header.Get("Location"), "/signin") {
+		t.Errorf("unlocked, before signing in, GET the session = %d to %q, want 303 to /signin", r.status, r.header.Get("Location"))
+	}
+	if p := w.open(tablet, toSigninPage); !strings.Contains(p.text(), web.T("es", "security.kiosk_exit_signin")) {
+		t.Errorf("the sign-in page after the kiosk does not say %q", web.T("es", "security.kiosk_exit_signin"))
+	}
+	w.signIn(tablet, ttFacA)
 	if r := w.open(tablet, "/consultations"); r.status != http.StatusOK {
-		t.Errorf("unlocked, GET /consultations = %d", r.status)
+		t.Errorf("unlocked and signed in, GET /consultations = %d", r.status)
 	}
 	if r := w.open(tablet, kiosk); r.status != http.StatusForbidden {
 		t.Errorf("unlocked, the kiosk welcome = %d, want 403", r.status)

@@ -2,6 +2,8 @@ package web_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -179,12 +181,27 @@ func TestOfflineQueuedResponseOfAnOlderSurveyVersion(t *testing.T) {
 		t.Errorf("safety_day = 4 among everyone = %+v, want 5", c)
 	}
 
-	// Responses taken in a session before the consultation closed still arrive, and count.
+	// Responses taken on a kiosk of a session before the consultation closed still arrive with the
+	// kiosk's key, and count.
+	const kioskKey = "the-key-this-kiosk-got-when-it-started"
+	sum := sha256.Sum256([]byte(kioskKey))
+	if err := a.st.SaveKioskKey(ctx, hex.EncodeToString(sum[:]), closedSes, 0); err != nil {
+		t.Fatal(err)
+	}
 	for i := range 5 {
 		late, _ := json.Marshal(submission{ID: "0ff11e00-0000-4000-8000-00000000020" + string(rune('0'+i)),
 			SurveyVersion: v1.Version, Language: "es", Session: closedSes, Answers: apiAnswers()})
-		if status, body := post(closedID, late); status != http.StatusCreated {
-			t.Fatalf("session response after closing = %d %s, want 201", status, body)
+		req, _ := http.NewRequest(http.MethodPost, restarted.URL+"/api/consultations/"+closedID+"/responses", strings.NewReader(string(late)))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Kiosk-Key", kioskKey)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusCreated {
+			t.Fatalf("session response after closing = %d %s, want 201", res.StatusCode, body)
 		}
 	}
 	if rep := plannerResults(t, a, restarted.URL, closedID); rep.Respondents.Suppressed || rep.Respondents.N != 5 {

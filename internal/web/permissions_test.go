@@ -333,7 +333,8 @@ func (w *twoTowns) sendJSON(c *ttClient, path string, body any) *reply {
 func (w *twoTowns) dump() map[string][]string {
 	w.t.Helper()
 	var tables []string
-	rows, err := w.ro.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+	// failed_attempts counts refused sign-ins, so that they are slowed down: it is meant to change.
+	rows, err := w.ro.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'failed_attempts'`)
 	if err != nil {
 		w.t.Fatal(err)
 	}
@@ -608,7 +609,7 @@ func TestPermissions(t *testing.T) {
 		everyone("GET", "/signin", 200),
 		permPage("POST", "/signin", 401, 303, 303, 303, 303, 303).withForm(func(c *ttClient) url.Values {
 			if c.account == "" {
-				return url.Values{"name": {ttTarget}, "password": {"not the password"}}
+				return url.Values{"name": {"nobody-" + c.label}, "password": {"not the password"}}
 			}
 			return url.Values{"name": {c.account}, "password": {ttPassword(c.account)}}
 		}),
@@ -648,21 +649,21 @@ func TestPermissions(t *testing.T) {
 				"starts_on": {"2026-04-01"}, "ends_on": {"2026-05-01"}, "idle_minutes": {"3"}}
 		}).audited("consultation.create"),
 		permPage("GET", A, S, 200, 200, 200, 404, 404),
-		permPage("POST", A+"/status", 401, 303, 303, 403, 404, 403).withForm(func(*ttClient) url.Values {
+		permPage("POST", A+"/status", 401, 303, 303, 403, 404, 404).withForm(func(*ttClient) url.Values {
 			return url.Values{"status": {store.StatusClosed}}
 		}).audited("consultation.status").undo(func(*ttClient) { must(w.st.SetStatus(ctx, ttConsA, store.StatusOpen)) }),
-		permPage("POST", A+"/targets", 401, 303, 303, 403, 404, 403).withForm(func(*ttClient) url.Values {
+		permPage("POST", A+"/targets", 401, 303, 303, 403, 404, 404).withForm(func(*ttClient) url.Values {
 			return url.Values{"t_refugee_female": {"7"}, "t_host_male": {"12"}}
 		}).audited("consultation.targets").undo(func(*ttClient) { must(w.st.SetTargets(ctx, ttConsA, nil)) }),
-		permPage("POST", A+"/promise", 401, 303, 303, 403, 404, 403).withForm(func(c *ttClient) url.Values {
+		permPage("POST", A+"/promise", 401, 303, 303, 403, 404, 404).withForm(func(c *ttClient) url.Values {
 			return url.Values{"promise_es": {"Lo que haremos, según " + c.label}}
 		}).audited("consultation.promise").undo(func(*ttClient) { must(w.st.SetPromise(ctx, ttConsA, map[string]string{})) }),
-		permPage("GET", A+"/results", S, 200, 200, 403, 404, 403),
-		permPage("GET", A+"/report", S, 200, 200, 403, 404, 403),
-		permPage("GET", A+"/texts", S, 200, 200, 403, 404, 403).audited("results.texts_view"),
-		permPage("GET", A+"/results.csv", S, 200, 200, 403, 404, 403),
-		permPage("GET", A+"/results.xlsx", S, 200, 200, 403, 404, 403),
-		permPage("GET", A+"/responses.csv", S, 200, 403, 403, 403, 403).audited("export.raw"),
+		permPage("GET", A+"/results", S, 200, 200, 403, 404, 404),
+		permPage("GET", A+"/report", S, 200, 200, 403, 404, 404),
+		permPage("GET", A+"/texts", S, 200, 200, 403, 404, 404).audited("results.texts_view"),
+		permPage("GET", A+"/results.csv", S, 200, 200, 403, 404, 404),
+		permPage("GET", A+"/results.xlsx", S, 200, 200, 403, 404, 404),
+		permPage("GET", A+"/responses.csv", S, 200, 403, 403, 404, 404).audited("export.raw"),
 		permPage("GET", A+"/qr.png", S, 200, 200, 200, 404, 404),
 		permPage("GET", A+"/poster", S, 200, 200, 200, 404, 404),
 		permPage("POST", A+"/sessions", 401, 303, 303, 303, 404, 404).withForm(func(c *ttClient) url.Values {
@@ -678,13 +679,15 @@ func TestPermissions(t *testing.T) {
 			if r := w.send(c, kA+"/exit", url.Values{"pin": {ttPIN}}); r.status != http.StatusSeeOther {
 				t.Fatalf("%s: leaving kiosk mode = %d", c.label, r.status)
 			}
+			// Leaving the kiosk leads to the sign-in page: the PIN alone opens no staff page.
+			w.signIn(c, c.account)
 		}),
 		permPage("GET", sA+"/paper", S, 200, 200, 200, 404, 404),
 		permPage("POST", sA+"/paper", 401, 303, 303, 303, 404, 404).withForm(surveyForm(walks[1].answers)),
 		// The other municipality's pages, so 404 above is not everyone's answer.
 		permPage("GET", B, S, 200, 404, 404, 200, 200),
 		permPage("GET", sB, S, 200, 404, 404, 200, 200),
-		permPage("GET", B+"/results", S, 200, 404, 403, 200, 403),
+		permPage("GET", B+"/results", S, 200, 404, 404, 200, 403),
 
 		// Kiosk pages belong to the browser locked into the session; none is locked here.
 		everyone("GET", kA, 403),
@@ -699,8 +702,8 @@ func TestPermissions(t *testing.T) {
 		// A token that does not work is refused, even where no token is needed.
 		permAPI("GET", "/api/consultations/"+ttConsA+"/survey", [nCols]int{200, 200, 200, 200, 200, 200, 200, 200, 401, 401}),
 		permAPI("POST", "/api/consultations/"+ttConsA+"/responses", [nCols]int{201, 201, 201, 201, 201, 201, 201, 201, 401, 401}).withJSON(response),
-		permAPI("GET", "/api/consultations/"+ttConsA+"/results", [nCols]int{401, 200, 200, 403, 404, 403, 200, 404, 401, 401}),
-		permAPI("GET", "/api/consultations/"+ttConsB+"/results", [nCols]int{401, 200, 404, 403, 200, 403, 404, 200, 401, 401}),
+		permAPI("GET", "/api/consultations/"+ttConsA+"/results", [nCols]int{401, 200, 200, 403, 404, 404, 200, 404, 401, 401}),
+		permAPI("GET", "/api/consultations/"+ttConsB+"/results", [nCols]int{401, 200, 404, 404, 200, 403, 404, 200, 401, 401}),
 
 		// Last, as it ends each browser's session.
 		everyone("POST", "/signout", 303).withForm(func(*ttClient) url.Values { return url.Values{} }),

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"time"
 
 	"consulta/internal/store"
 	"consulta/internal/survey"
@@ -19,7 +20,19 @@ type Submission struct {
 	Language      string                     `json:"language"`
 	Session       string                     `json:"session,omitempty"`
 	Answers       map[string]json.RawMessage `json:"answers"`
+	// KioskKey is the secret of the kiosk that took the response: the X-Kiosk-Key header the
+	// offline queue sends, or the locked tablet's cookie for a form posted without JavaScript.
+	KioskKey string `json:"-"`
 }
+
+// kioskKeyHeader carries a kiosk's secret with each response its queue sends.
+const kioskKeyHeader = "X-Kiosk-Key"
+
+// DefaultKioskGrace is how long after closing a consultation takes its kiosks' queued responses.
+const DefaultKioskGrace = 14 * 24 * time.Hour
+
+// maxFieldErrors bounds a 422's list: thousands of unknown ids get the first ones and a count.
+const maxFieldErrors = 50
 
 // fieldError is one entry of a 422 body: the question (or field) and what is wrong with it.
 type fieldError struct {
@@ -60,6 +73,7 @@ func (s *Server) accept(ctx context.Context, c *store.Consultation, sub *Submiss
 		field("language", "field.language", clip(lang), strings.Join(sv.Languages, ", "))
 		lang = sv.DefaultLanguage
 	}
+	inSession := false
 	if sub.Session != "" {
 		ses, err := s.store.Session(ctx, sub.Session)
 		switch {
@@ -67,14 +81,17 @@ func (s *Server) accept(ctx context.Context, c *store.Consultation, sub *Submiss
 			field("session", "field.session", clip(sub.Session))
 		case err != nil:
 			return outcome{}, err
+		default:
+			inSession = true
 		}
 		if channel == store.Link {
 			channel = store.Kiosk
 		}
 	}
-	// A response taken in a session is accepted after closing, so an offline tablet loses nothing.
-	if c.Status != store.StatusOpen && !(c.Status == store.StatusClosed && sub.Session != "") {
-		return outcome{status: http.StatusConflict, key: "error.closed"}, nil
+	if c.Status != store.StatusOpen {
+		if out, refused, err := s.afterClosing(ctx, c, sub, inSession, channel); err != nil || refused {
+			return out, err
+		}
 	}
 	if sv == nil {
 		return outcome{status: http.StatusUnprocessableEntity, errors: errs}, nil
@@ -89,7 +106,11 @@ func (s *Server) accept(ctx context.Context, c *store.Consultation, sub *Submiss
 		}
 		answers, answerErrs = sv.Check(sub.Answers)
 	}
-	for _, e := range answerErrs {
+	for i, e := range answerErrs {
+		if len(errs) == maxFieldErrors {
+			errs = append(errs, fieldError{Question: "answers", Message: T(lang, "security.more_errors", len(answerErrs)-i)})
+			break
+		}
 		errs = append(errs, fieldError{Question: e.Question, Message: e.Message(lang)})
 	}
 	if len(errs) > 0 {
@@ -108,3 +129,35 @@ func (s *Server) accept(ctx context.Context, c *store.Consultation, sub *Submiss
 	}
 	return outcome{status: http.StatusOK}, nil
 }
+
+// afterClosing decides on a response to a consultation that is not open. A response taken on a kiosk
+// of one of its sessions is still accepted after closing, so an offline tablet loses nothing, but
+// only with that kiosk's own secret and within the grace period: a session id alone, which kiosk
+// URLs show, is not enough. Paper questionnaires typed in by signed-in staff of the consultation
+// need no key, within the same grace period. refused is true when the outcome is the answer.
+func (s *Server) afterClosing(ctx context.Context, c *store.Consultation, sub *Submission, inSession bool, channel string) (out outcome, refused bool, err error) {
+	closed := outcome{status: http.StatusConflict, key: "error.closed"}
+	if c.Status != store.StatusClosed || !inSession {
+		return closed, true, nil
+	}
+	if s.now().After(c.ClosedAt.Add(s.kioskGrace)) {
+		return outcome{status: http.StatusConflict, key: "security.grace_over", args: []any{graceDays(s.kioskGrace)}}, true, nil
+	}
+	if channel == store.Paper {
+		return outcome{}, false, nil
+	}
+	if sub.KioskKey == "" || len(sub.KioskKey) > 200 {
+		return outcome{status: http.StatusConflict, key: "security.kiosk_key"}, true, nil
+	}
+	_, err = s.store.KioskKeyStarted(ctx, kioskKeyHash(sub.KioskKey), sub.Session)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return outcome{status: http.StatusConflict, key: "security.kiosk_key"}, true, nil
+	case err != nil:
+		return outcome{}, true, err
+	}
+	return outcome{}, false, nil
+}
+
+// graceDays is the grace period in whole days, as pages and messages state it.
+func graceDays(d time.Duration) int { return int((d + 24*time.Hour - 1) / (24 * time.Hour)) }

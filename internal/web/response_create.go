@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strings"
 
@@ -23,12 +22,7 @@ func (s *Server) responseCreate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) submitForm(w http.ResponseWriter, r *http.Request, c *store.Consultation, sv *survey.Survey,
 	channel string, ses *store.Session, decorate func(*surveyPage), success string) {
 	if err := r.ParseForm(); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			s.errorPage(w, r, http.StatusRequestEntityTooLarge, "error.too_large", MaxBody>>10)
-			return
-		}
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
+		s.badForm(w, r, err)
 		return
 	}
 	form := r.PostForm
@@ -43,6 +37,9 @@ func (s *Server) submitForm(w http.ResponseWriter, r *http.Request, c *store.Con
 	sub := &Submission{ID: form.Get("_id"), SurveyVersion: form.Get("_version"), Language: lang}
 	if ses != nil {
 		sub.Session = ses.ID
+	}
+	if channel == store.Kiosk {
+		sub.KioskKey = s.kioskKey(r)
 	}
 	out, err := s.accept(r.Context(), c, sub, form, channel)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 // Handler returns every route of Consulta, with the middleware every request goes through.
 func (s *Server) Handler() http.Handler {
 	r := mux.NewRouter()
+	s.router = r
 	r.NotFoundHandler = http.HandlerFunc(s.notFound)
 	r.MethodNotAllowedHandler = http.HandlerFunc(s.methodNotAllowed)
 	get, post := http.MethodGet, http.MethodPost
@@ -77,11 +78,11 @@ func (s *Server) Handler() http.Handler {
 	r.HandleFunc("/kiosk/{sid}/exit", limitBody(s.kioskExit)).Methods(post)
 
 	// API: the contract in DESIGN.md.
-	r.HandleFunc("/api/consultations/{id}/survey", s.apiSurveyShow).Methods(get)
+	r.HandleFunc("/api/consultations/{id}/survey", s.apiSurveyShow).Methods(get, http.MethodHead)
 	r.HandleFunc("/api/consultations/{id}/responses", limitBody(s.apiResponseCreate)).Methods(post)
 	r.HandleFunc("/api/consultations/{id}/results", s.apiResultsShow).Methods(get)
 
-	return chain(r, s.recoverPanics, s.logRequests, securityHeaders, gzipPages, crossOriginProtection,
+	return chain(r, s.recoverPanics, s.logRequests, s.securityHeaders, gzipPages, crossOriginProtection,
 		rememberLanguage, s.identify, s.kioskLock)
 }
 
@@ -93,8 +94,30 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	s.errorPage(w, r, http.StatusNotFound, "error.not_found")
 }
 
+// methodNotAllowed says which methods the path takes (Allow), in JSON under /api/ as the contract promises.
 func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	if allow := s.allowed(r); len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		writeJSON(w, http.StatusMethodNotAllowed, apiError{Error: T(pickLanguage(r), "error.method")})
+		return
+	}
 	s.errorPage(w, r, http.StatusMethodNotAllowed, "error.method")
+}
+
+// allowed lists the methods some route takes for the request's path.
+func (s *Server) allowed(r *http.Request) []string {
+	var out []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		var match mux.RouteMatch
+		if s.router.Match(probe, &match) && match.MatchErr == nil {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // rememberLanguage keeps a language chosen with ?lang= in a cookie for the next pages.

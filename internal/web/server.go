@@ -11,11 +11,13 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/gorilla/mux"
 	"github.com/gorilla/sessions"
 
 	"consulta/internal/results"
@@ -32,8 +34,17 @@ type Config struct {
 	Logger    *slog.Logger
 	// CookieKeys sign and encrypt the session cookie; cmd keeps them in the data folder.
 	CookieKeys [][]byte
-	// SecureCookies marks cookies Secure; BehindProxy trusts X-Forwarded-Proto for it.
+	// SecureCookies marks cookies Secure and sends HSTS; BehindProxy trusts X-Forwarded-Proto for it.
 	SecureCookies, BehindProxy bool
+	// TrustedProxies is how many reverse proxies (behind BehindProxy) append to X-Forwarded-For;
+	// 0 believes no X-Forwarded-For, and the connection's address is the client's.
+	TrustedProxies int
+	// PublicURL is the address people reach Consulta at (https://consulta.example.org); every
+	// absolute link is built from it. Empty: links use the address the page was opened with.
+	PublicURL string
+	// KioskGrace is how long after a consultation closes its kiosks may still send their offline
+	// queue (default 14 days).
+	KioskGrace time.Duration
 	// SetupToken, when set, is the one-time link that creates the first admin.
 	SetupToken string
 	Now        func() time.Time
@@ -52,7 +63,10 @@ type Server struct {
 
 	cookies                    *sessions.CookieStore
 	secureCookies, behindProxy bool
-	signins                    *limiter
+	trustedProxies             int
+	publicURL                  string
+	kioskGrace                 time.Duration
+	router                     *mux.Router // for the Allow header of a 405
 	setupMu                    sync.Mutex
 	setupToken                 string
 	now                        func() time.Time
@@ -65,7 +79,20 @@ type Server struct {
 func New(cfg Config) (*Server, error) {
 	s := &Server{store: cfg.Store, surveys: map[string]*survey.Survey{}, log: cfg.Logger,
 		secureCookies: cfg.SecureCookies, behindProxy: cfg.BehindProxy, setupToken: cfg.SetupToken, now: cfg.Now,
-		signins: newLimiter(10, 15*time.Minute), k: results.NormalizeK(cfg.K)}
+		kioskGrace: cfg.KioskGrace, k: results.NormalizeK(cfg.K)}
+	if cfg.BehindProxy {
+		s.trustedProxies = cfg.TrustedProxies
+	}
+	if s.kioskGrace <= 0 {
+		s.kioskGrace = DefaultKioskGrace
+	}
+	if cfg.PublicURL != "" {
+		u, err := url.Parse(cfg.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+			return nil, fmt.Errorf("web: public URL %q: want http(s)://host[:port][/path]", cfg.PublicURL)
+		}
+		s.publicURL = strings.TrimRight(u.String(), "/")
+	}
 	if s.log == nil {
 		s.log = slog.Default()
 	}

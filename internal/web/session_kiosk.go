@@ -2,16 +2,18 @@ package web
 
 import (
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
-	"math"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
+	"consulta/internal/auth"
 	"consulta/internal/store"
 	"consulta/internal/survey"
 )
@@ -23,7 +25,7 @@ func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
+		s.badForm(w, r, err)
 		return
 	}
 	lang := pickLanguage(r)
@@ -121,9 +123,12 @@ func (s *Server) sessionConsent(w http.ResponseWriter, r *http.Request) {
 
 var pinPattern = regexp.MustCompile(`^[0-9]{4,8}$`)
 
-// kioskStart locks this browser into the session's kiosk until the PIN set here is given.
+// kioskStart locks this browser into the session's kiosk until the PIN set here is given. The
+// browser's staff sign-in ends here: a locked tablet holds no account, and leaving the kiosk leads
+// to the sign-in page. The kiosk gets its own secret, which its offline queue sends with every
+// response, so the server can tell this tablet's responses after the consultation closes.
 func (s *Server) kioskStart(w http.ResponseWriter, r *http.Request) {
-	_, ses, c, ok := s.staffSession(w, r)
+	u, ses, c, ok := s.staffSession(w, r)
 	if !ok {
 		return
 	}
@@ -137,15 +142,25 @@ func (s *Server) kioskStart(w http.ResponseWriter, r *http.Request) {
 		s.renderSession(w, r, http.StatusConflict, T(lang, "error.closed"))
 		return
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(pin), bcrypt.MinCost)
+	hash, err := bcrypt.GenerateFromPassword([]byte(pin), bcrypt.DefaultCost)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	key := base64.RawURLEncoding.EncodeToString(auth.NewSecret(32))
+	if err := s.store.SaveKioskKey(r.Context(), kioskKeyHash(key), ses.ID, u.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	cs := s.cookieSession(r)
+	for k := range cs.Values {
+		delete(cs.Values, k)
+	}
 	cs.Values["kiosk"] = ses.ID
+	cs.Values["kcons"] = c.ID
 	cs.Values["kpin"] = string(hash)
-	cs.Values["kpin_offline"] = offlinePinCheck(ses.ID, pin)
+	cs.Values["kkey"] = key
+	cs.Values["kuid"] = u.ID
 	if err := cs.Save(r, w); err != nil {
 		s.fail(w, r, err)
 		return
@@ -154,23 +169,50 @@ func (s *Server) kioskStart(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/kiosk/"+ses.ID, http.StatusSeeOther)
 }
 
+// kioskKeyHash is what the database keeps of a kiosk's secret: 256 random bits need no slow hash.
+func kioskKeyHash(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:])
+}
+
 // kioskSession is the session this browser is locked into, if any.
 func (s *Server) kioskSession(r *http.Request) string {
 	v, _ := s.cookieSession(r).Values["kiosk"].(string)
 	return v
 }
 
-// kioskLock keeps a locked tablet inside its kiosk: every other page leads back to the welcome screen.
+// kioskKey is the secret of the kiosk this browser is locked into, if any.
+func (s *Server) kioskKey(r *http.Request) string {
+	v, _ := s.cookieSession(r).Values["kkey"].(string)
+	return v
+}
+
+// kioskLock keeps a locked tablet inside its kiosk, whatever account started it: only what a
+// participant needs answers (the kiosk pages, the survey's JSON, the response POST, static files);
+// every other page leads back to the welcome screen and every other API call is refused.
 func (s *Server) kioskLock(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
-		if strings.HasPrefix(p, "/static/") || strings.HasPrefix(p, "/api/") || p == "/healthz" || p == "/sw.js" {
+		if strings.HasPrefix(p, "/static/") || p == "/healthz" || p == "/sw.js" {
 			next.ServeHTTP(w, r)
 			return
 		}
-		sid := s.kioskSession(r)
+		cs := s.cookieSession(r)
+		sid, _ := cs.Values["kiosk"].(string)
 		if sid == "" || strings.HasPrefix(p, "/kiosk/"+sid+"/") || p == "/kiosk/"+sid {
 			next.ServeHTTP(w, r)
+			return
+		}
+		if cons, _ := cs.Values["kcons"].(string); cons != "" {
+			api := "/api/consultations/" + cons
+			if (p == api+"/survey" && (r.Method == http.MethodGet || r.Method == http.MethodHead)) ||
+				(p == api+"/responses" && r.Method == http.MethodPost) {
+				next.ServeHTTP(w, r)
+				return
+			}
+		}
+		if strings.HasPrefix(p, "/api/") {
+			writeJSON(w, http.StatusForbidden, apiError{Error: T(pickLanguage(r), "security.kiosk_locked")})
 			return
 		}
 		http.Redirect(w, r, "/kiosk/"+sid, http.StatusSeeOther)
@@ -208,20 +250,6 @@ type kioskPage struct {
 	Survey       *survey.Survey
 	Lang         string
 	Error        string
-	// PinCheck lets the exit page check the PIN on the tablet when the server cannot be reached.
-	PinCheck string
-}
-
-// offlinePinCheck is the salted hash the exit page compares on the tablet; the bcrypt hash
-// in the cookie stays the one the server checks.
-func offlinePinCheck(sessionID, pin string) string {
-	sum := sha256.Sum256([]byte("consulta-kiosk:" + sessionID + ":" + pin))
-	return hex.EncodeToString(sum[:])
-}
-
-func (s *Server) kioskPinCheck(r *http.Request) string {
-	v, _ := s.cookieSession(r).Values["kpin_offline"].(string)
-	return v
 }
 
 // kioskWelcome is the blank screen each participant starts from.
@@ -242,17 +270,24 @@ func (s *Server) kioskSurvey(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := s.buildSurveyPage(c, sv, surveyLanguage(r, sv, ""), nil, nil)
-	s.kioskify(page, ses, c)
+	s.kioskify(page, ses, c, s.kioskKey(r))
 	s.render(w, r, http.StatusOK, "survey", s.surveyView(r, page))
 }
 
-func (s *Server) kioskify(page *surveyPage, ses *store.Session, c *store.Consultation) {
+// noscriptReset is how long a kiosk survey page stays without JavaScript, which cannot see taps:
+// at least the consultation's idle time, and never under ten minutes, so a survey can be finished.
+func noscriptReset(c *store.Consultation) int {
+	return max(c.IdleSeconds, 600)
+}
+
+func (s *Server) kioskify(page *surveyPage, ses *store.Session, c *store.Consultation, key string) {
 	page.Session = ses.ID
 	page.Action = "/kiosk/" + ses.ID + "/survey"
 	page.Island.Session = ses.ID
 	page.Island.Thanks = "/kiosk/" + ses.ID + "/thanks"
 	page.Island.Stopped = "/kiosk/" + ses.ID + "/stopped"
-	page.Island.Kiosk = &kioskIsland{Welcome: "/kiosk/" + ses.ID, IdleSeconds: c.IdleSeconds}
+	page.Island.Kiosk = &kioskIsland{Welcome: "/kiosk/" + ses.ID, IdleSeconds: c.IdleSeconds, Key: key}
+	page.ResetAfter = noscriptReset(c)
 }
 
 // kioskSubmit takes the kiosk survey posted without JavaScript.
@@ -261,7 +296,8 @@ func (s *Server) kioskSubmit(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.submitForm(w, r, c, sv, store.Kiosk, ses, func(page *surveyPage) { s.kioskify(page, ses, c) }, "/kiosk/"+ses.ID+"/thanks")
+	key := s.kioskKey(r)
+	s.submitForm(w, r, c, sv, store.Kiosk, ses, func(page *surveyPage) { s.kioskify(page, ses, c, key) }, "/kiosk/"+ses.ID+"/thanks")
 }
 
 func (s *Server) kioskThanks(w http.ResponseWriter, r *http.Request) {
@@ -285,26 +321,33 @@ func (s *Server) kioskPage(w http.ResponseWriter, r *http.Request, view, title s
 	s.render(w, r, http.StatusOK, view, v)
 }
 
+// kioskExitShow asks for the PIN. Nothing derived from the PIN is in the page: it is checked on the
+// server only, so reading the page (or the tablet's storage) tells nothing about it.
 func (s *Server) kioskExitShow(w http.ResponseWriter, r *http.Request) {
 	ses, c, sv, ok := s.kioskContext(w, r)
 	if !ok {
 		return
 	}
-	page := kioskPage{Session: ses, Consultation: c, Survey: sv, PinCheck: s.kioskPinCheck(r)}
+	page := kioskPage{Session: ses, Consultation: c, Survey: sv}
 	s.render(w, r, http.StatusOK, "kiosk_exit", s.view(r, T(pickLanguage(r), "kiosk.exit"), page))
 }
 
-// kioskExit unlocks the tablet with the facilitator's PIN; failures are slowed like sign-ins.
+// kioskExit unlocks the tablet with the facilitator's PIN, then asks for the staff password: the
+// PIN alone never opens a staff page. Wrong PINs are counted per kiosk session, from any address.
 func (s *Server) kioskExit(w http.ResponseWriter, r *http.Request) {
 	ses, c, sv, ok := s.kioskContext(w, r)
 	if !ok {
 		return
 	}
 	lang := pickLanguage(r)
-	key := "kiosk:" + ses.ID + ":" + s.clientAddr(r)
-	page := kioskPage{Session: ses, Consultation: c, Survey: sv, PinCheck: s.kioskPinCheck(r)}
-	if ok, wait := s.signins.attempt(s.now(), key); !ok {
-		page.Error = T(lang, "auth.slow_down", int(math.Ceil(wait.Minutes())))
+	page := kioskPage{Session: ses, Consultation: c, Survey: sv}
+	ticket, wait, err := s.reserveAttempt(r, "kiosk:"+ses.ID, kioskPinWait)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if wait > 0 {
+		page.Error = waitMessage(lang, wait)
 		s.render(w, r, http.StatusTooManyRequests, "kiosk_exit", s.view(r, T(lang, "kiosk.exit"), page))
 		return
 	}
@@ -315,16 +358,21 @@ func (s *Server) kioskExit(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnauthorized, "kiosk_exit", s.view(r, T(lang, "kiosk.exit"), page))
 		return
 	}
-	s.signins.succeed(s.now(), key)
-	delete(cs.Values, "kiosk")
-	delete(cs.Values, "kpin")
-	delete(cs.Values, "kpin_offline")
+	s.releaseAttempt(r, ticket)
+	starter, _ := cs.Values["kuid"].(int64)
+	for k := range cs.Values {
+		delete(cs.Values, k)
+	}
 	if err := cs.Save(r, w); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.audit(r, "kiosk.exit", ses.ID, c.ID, c.MunicipalityID)
-	http.Redirect(w, r, "/sessions/"+ses.ID, http.StatusSeeOther)
+	ar := r
+	if u, err := s.store.User(r.Context(), starter); err == nil {
+		ar = withUser(r, u)
+	}
+	s.audit(ar, "kiosk.exit", ses.ID, c.ID, c.MunicipalityID)
+	http.Redirect(w, r, "/signin?kiosk=left&next="+url.QueryEscape("/sessions/"+ses.ID), http.StatusSeeOther)
 }
 
 // paperShow is the long form a facilitator types a paper questionnaire into.

@@ -2,8 +2,8 @@ package web
 
 import (
 	"errors"
-	"math"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"consulta/internal/auth"
@@ -11,29 +11,36 @@ import (
 )
 
 type signinForm struct {
-	Name  string
-	Next  string
-	Error string
+	Name   string
+	Next   string
+	Error  string
+	Notice string
 }
 
 func (s *Server) signinShow(w http.ResponseWriter, r *http.Request) {
 	f := signinForm{Next: safeNext(r.URL.Query().Get("next"))}
+	if r.URL.Query().Get("kiosk") == "left" {
+		f.Notice = T(pickLanguage(r), "security.kiosk_exit_signin")
+	}
 	s.render(w, r, http.StatusOK, "signin", s.view(r, T(pickLanguage(r), "auth.signin"), f))
 }
 
-// signinCreate checks a name and password. Failures are slowed per account and per address, and the
-// message is the same whether the account exists or not.
+// signinCreate checks a name and password. Failures are slowed per account and address, per address,
+// and progressively per account (signinWait); the message is the same whether the account exists or not.
 func (s *Server) signinCreate(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
+		s.badForm(w, r, err)
 		return
 	}
 	lang := pickLanguage(r)
 	f := signinForm{Name: strings.TrimSpace(r.PostForm.Get("name")), Next: safeNext(r.PostForm.Get("next"))}
-	keys := []string{"name:" + strings.ToLower(f.Name), "addr:" + s.clientAddr(r)}
-	now := s.now()
-	if ok, wait := s.signins.attempt(now, keys...); !ok {
-		f.Error = T(lang, "auth.slow_down", int(math.Ceil(wait.Minutes())))
+	ticket, wait, err := s.reserveAttempt(r, "name:"+strings.ToLower(f.Name), signinWait)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if wait > 0 {
+		f.Error = waitMessage(lang, wait)
 		s.render(w, r, http.StatusTooManyRequests, "signin", s.view(r, T(lang, "auth.signin"), f))
 		return
 	}
@@ -52,7 +59,7 @@ func (s *Server) signinCreate(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnauthorized, "signin", s.view(r, T(lang, "auth.signin"), f))
 		return
 	}
-	s.signins.succeed(now, keys...)
+	s.releaseAttempt(r, ticket)
 	if err := s.signIn(w, r, u); err != nil {
 		s.fail(w, r, err)
 		return
@@ -72,9 +79,22 @@ func (s *Server) signoutCreate(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
-// safeNext keeps a post-sign-in redirect on this site.
+// safeNext keeps a post-sign-in redirect on this site: a path that stays a local path after the
+// browser's own cleaning, which drops tabs and newlines and reads a backslash as a slash.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if next == "" || len(next) > 2000 || next[0] != '/' {
+		return ""
+	}
+	for _, c := range next {
+		if c < 0x20 || c == 0x7f || c == '\\' || c > 0x7e {
+			return ""
+		}
+	}
+	if strings.HasPrefix(next, "//") {
+		return ""
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
 		return ""
 	}
 	return next

@@ -27,7 +27,13 @@ type surveyPage struct {
 	Action string
 	// Paper marks a facilitator typing in a paper form: one long page, no JavaScript paging.
 	Paper, Saved bool
+	// ResetAfter, on a kiosk, is the seconds after which the page returns to the welcome screen
+	// when JavaScript (which watches for idleness) does not run.
+	ResetAfter int
 }
+
+// ResetMinutes is ResetAfter in whole minutes, for the sentence that announces it.
+func (p *surveyPage) ResetMinutes() int { return (p.ResetAfter + 59) / 60 }
 
 type questionView struct {
 	ID, Type     string
@@ -70,9 +76,11 @@ type surveyIsland struct {
 }
 
 // kioskIsland tells the script where a participant's survey returns to, and after how long idle.
+// Key is the kiosk's own secret, which the offline queue sends with each response it keeps.
 type kioskIsland struct {
 	Welcome     string `json:"welcome"`
 	IdleSeconds int    `json:"idle_seconds"`
+	Key         string `json:"key,omitempty"`
 }
 
 // islandKeys are the interface strings the survey script needs, in every language.

@@ -624,8 +624,9 @@ func TestAPIResponses(t *testing.T) {
 			`{"id": "` + idUnknownF + `", "survey_version": "` + sv.Version + `", "language": "es", "answers": {}} {}`, 400, "", ""},
 		{"unknown consultation", "nope", sub(idNoConsult, "es", nil), 404, "", ""},
 		{"closed consultation without session", closedID, sub(idClosed, "es", nil), 409, "", ""},
-		{"closed consultation with its session", closedID,
-			submission{ID: idKiosk, SurveyVersion: sv.Version, Language: "pt", Session: closedSes, Answers: apiAnswers()}, 201, "", ""},
+		// A session id alone is not enough after closing: TestClosedConsultationTakesOnlyItsKiosks.
+		{"closed consultation with its session but no kiosk key", closedID,
+			submission{ID: idKiosk, SurveyVersion: sv.Version, Language: "pt", Session: closedSes, Answers: apiAnswers()}, 409, "", ""},
 		{"session of another consultation", communityID,
 			submission{ID: idOtherSes, SurveyVersion: sv.Version, Language: "es", Session: closedSes, Answers: apiAnswers()},
 			422, "session", closedSes},
@@ -677,7 +678,7 @@ func TestAPIResponses(t *testing.T) {
 	}
 
 	// The database holds exactly the responses that got 201.
-	created := []string{idNew, idKiosk, strings.ToLower(idUpper)}
+	created := []string{idNew, strings.ToLower(idUpper)}
 	if n := a.totalResponses(); n != len(created) {
 		t.Errorf("stored responses = %d, want %d", n, len(created))
 	}
@@ -686,7 +687,7 @@ func TestAPIResponses(t *testing.T) {
 			t.Errorf("response %s that got 201 is not stored: %v", id, err)
 		}
 	}
-	for _, id := range []string{idBadChoice, idIrrel, idVersion, idLang, idPT, idBig, idUnknownF, idClosed, idOtherSes, idNoConsult} {
+	for _, id := range []string{idBadChoice, idIrrel, idVersion, idLang, idPT, idBig, idUnknownF, idClosed, idKiosk, idOtherSes, idNoConsult} {
 		if _, _, err := a.st.StoredResponse(ctx, id); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("refused response %s is stored (%v)", id, err)
 		}
@@ -695,14 +696,6 @@ func TestAPIResponses(t *testing.T) {
 	_, rows, _ := a.st.StoredResponse(ctx, idNew)
 	if sd := rows["safety_day"]; len(sd) != 1 || sd[0].Number == nil || *sd[0].Number != 4 {
 		t.Errorf("safety_day of the original = %+v, want 4", sd)
-	}
-	// The kiosk response keeps its session and channel.
-	kiosk, _, err := a.st.StoredResponse(ctx, idKiosk)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if kiosk.Channel != store.Kiosk || kiosk.SessionID != closedSes || kiosk.ConsultationID != closedID || kiosk.Language != "pt" {
-		t.Errorf("kiosk response = %+v, want channel kiosk in session %s", kiosk, closedSes)
 	}
 	first, _, _ := a.st.StoredResponse(ctx, idNew)
 	want := survey.Profile{Group: "displaced", Gender: "female", AgeBand: "age_18_29", Disability: survey.WithDis}

@@ -300,7 +300,7 @@
     sendError.hidden = true;
     // On a kiosk the response waits on the tablet until the server has it, so going offline loses nothing.
     if (data.kiosk && window.ConsultaQueue) {
-      window.ConsultaQueue.put(data.post, JSON.stringify(body)).then(thanks, function () { post(body); });
+      window.ConsultaQueue.put(data.post, JSON.stringify(body), data.kiosk.key).then(thanks, function () { post(body); });
       return;
     }
     post(body);
@@ -312,9 +312,11 @@
   }
 
   function post(body) {
+    var headers = { "Content-Type": "application/json" };
+    if (data.kiosk && data.kiosk.key) headers["X-Kiosk-Key"] = data.kiosk.key;
     fetch(data.post, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: headers,
       body: JSON.stringify(body),
       credentials: "same-origin"
     }).then(function (res) {
