@@ -117,12 +117,14 @@ func (im *importer) run(sheets []Sheet) {
 	if im.settings == nil {
 		im.settings = &table{name: "settings"}
 	}
+	missing := false
 	for _, h := range []string{"type", "name"} {
 		if im.survey.col(h) < 0 {
 			im.fail(Problem{Sheet: im.survey.name, Row: 1, Code: "no_column", Args: []any{h}})
+			missing = true
 		}
 	}
-	if len(im.res.Errors) > 0 {
+	if missing {
 		return
 	}
 	im.doc = &yamlSurvey{}

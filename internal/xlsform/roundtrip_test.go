@@ -87,3 +87,61 @@ func sameSurvey(t *testing.T, got, want *survey.Survey) {
 var testIcons = []string{"school", "health", "health_centre", "playground", "water", "street_lights", "police",
 	"clean_streets", "sports", "bus", "food", "public_spaces", "other", "family", "friends", "teacher",
 	"counsellor", "nobody", "housing", "jobs", "safety", "transport", "waste", "documents", "education", "child_protection"}
+
+// Every field the format has survives a round trip: exclusive choices, prefer_not, bounds,
+// a select_one whose choices are yes and no, text length, hints and variants.
+func TestRoundTripEveryField(t *testing.T) {
+	src := `id: every-field
+title: {es: "Todo", en: "Everything", pt: "Tudo"}
+audience: child
+languages: [es, en, pt]
+default_language: en
+profile: [age_band, disability]
+questions:
+  - id: hello
+    type: note
+    label: {es: "Hola", en: "Hello", pt: "Olá"}
+  - id: barriers
+    type: select_multiple
+    required: true
+    prefer_not: true
+    label: {es: "Barreras", en: "Barriers", pt: "Barreiras"}
+    hint: {es: "Varias", en: "Several", pt: "Várias"}
+    choices:
+      - {id: cost, icon: documents, label: {es: "Costo", en: "Cost", pt: "Custo"}}
+      - {id: none, exclusive: true, label: {es: "Ninguna", en: "None", pt: "Nenhuma"}}
+      - {id: nobody, exclusive: true, label: {es: "Nadie", en: "Nobody", pt: "Ninguém"}}
+  - id: agree
+    type: select_one
+    label: {es: "¿Sí?", en: "Yes?", pt: "Sim?"}
+    choices: yes_no
+  - id: count
+    type: integer
+    min: 0
+    max: 12
+    label: {es: "Cuántos", en: "How many", pt: "Quantos"}
+    relevant: "not(selected(${barriers}, 'none')) and ${agree} = 'yes'"
+    variants:
+      age_13_17: {label: {es: "¿Cuántos?", en: "How many?", pt: "Quantos?"}}
+  - id: same_list
+    type: select_multiple
+    label: {es: "Otra", en: "Other", pt: "Outra"}
+    choices: yes_no
+  - id: say
+    type: text
+    max_length: 120
+    label: {es: "Diga", en: "Say", pt: "Diga"}
+choices:
+  yes_no:
+    - {id: "yes", label: {es: "Sí", en: "Yes", pt: "Sim"}}
+    - {id: "no", label: {es: "No", en: "No", pt: "Não"}}
+`
+	sv, ps := survey.Parse("every-field.yaml", []byte(src))
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	res := roundTrip(t, sv)
+	if q := res.Survey.Question("barriers"); !q.Choice("none").Exclusive || !q.Choice("nobody").Exclusive || q.Choice("cost").Exclusive {
+		t.Errorf("exclusive lost: %+v", q.Choices)
+	}
+}
