@@ -36,6 +36,8 @@ const usage = `consulta: community consultations and child-friendly listening su
   consulta user add|passwd|list ...
   consulta token create|list|revoke ...
   consulta backup --to FILE [--db ./data/consulta.db]   (a consistent copy, while serving)
+  consulta import-xlsform FORM.xlsx [-o surveys/NAME.yaml]   (a KoboToolbox or ODK form as a survey file)
+  consulta export-xlsform SURVEY [-o FILE.xlsx]   (a survey file or built-in id as an XLSForm)
 
 Run "consulta COMMAND -h" for a command's flags.
 `
@@ -60,6 +62,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return tokenCmd(args[1:], stdout, stderr)
 	case "backup":
 		return backupCmd(args[1:], stdout, stderr)
+	case "import-xlsform":
+		return importXLSForm(args[1:], stdout, stderr)
+	case "export-xlsform":
+		return exportXLSForm(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -61,10 +61,10 @@ var yesNoRows = []string{"yn|yes|Sí|Yes|", "yn|no|No|No|", "places|school|Escue
 
 func TestImportSupported(t *testing.T) {
 	for _, tc := range []struct {
-		name   string
-		rows   []string
-		check  func(t *testing.T, s *survey.Survey)
-		note   string // a note code that must be among the notes
+		name  string
+		rows  []string
+		check func(t *testing.T, s *survey.Survey)
+		note  string // a note code that must be among the notes
 	}{
 		{"select_one", []string{"select_one places|where|¿Dónde?|Where?||||||||"}, func(t *testing.T, s *survey.Survey) {
 			q := s.Question("where")
