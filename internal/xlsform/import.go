@@ -58,7 +58,10 @@ func ImportSheets(sheets []Sheet, o Options) *Result {
 	for _, p := range problems {
 		q := Problem{Sheet: "survey", Code: "survey", Args: []any{p}}
 		if row, ok := im.rows[p.Question]; ok && p.Question != "" {
-			q.Row = row
+			q = im.survey.at(row-2, "", "survey", p)
+			if strings.HasPrefix(p.Code, "relevant") {
+				q = im.survey.at(row-2, "relevant", "survey", p)
+			}
 		}
 		res.Errors = append(res.Errors, q)
 	}

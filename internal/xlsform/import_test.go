@@ -256,7 +256,7 @@ func TestImportRefused(t *testing.T) {
 		{"range that is no scale", []string{"range|a|A|A||||||||start=0 end=10 step=2|"}, nil, nil, "range", "survey", 2, "L"},
 		{"date", []string{"date|born|Nacimiento|Born||||||||"}, nil, nil, "unknown_type", "survey", 2, "A"},
 		{"missing translation", []string{"integer|a|A|||||||||"}, nil, nil, "missing_text", "survey", 2, "D"},
-		{"relevant refers to a later question", []string{"integer|a|A|A||||${b} > 1||||||", "integer|b|B|B||||||||"}, nil, nil, "survey", "survey", 2, ""},
+		{"relevant refers to a later question", []string{"integer|a|A|A||||${b} > 1||||||", "integer|b|B|B||||||||"}, nil, nil, "survey", "survey", 2, "H"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			choices := tc.choices

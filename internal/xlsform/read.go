@@ -104,7 +104,7 @@ func (t *table) at(i int, h string, code string, args ...any) Problem {
 	if i < 0 {
 		p.Row = 0
 	}
-	if c := t.col(h); c >= 0 {
+	if c := t.col(h); c >= 0 && h != "" {
 		p.Column, _ = excelize.ColumnNumberToName(c + 1)
 		p.Header = t.raw[c]
 	}
