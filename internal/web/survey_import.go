@@ -97,6 +97,9 @@ func (s *Server) surveyImport(w http.ResponseWriter, r *http.Request) {
 			status = http.StatusUnprocessableEntity
 		} else {
 			p.Survey, p.YAML = res.Survey, string(res.YAML)
+			if s.surveys[res.Survey.ID] != nil {
+				p.SaveError = T(lang, "xlsform.id_builtin", res.Survey.ID)
+			}
 		}
 	}
 	s.render(w, r, status, "survey_import", s.view(r, T(lang, "xlsform.import"), p))

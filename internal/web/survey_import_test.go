@@ -166,6 +166,14 @@ func TestSurveyImportSaveAndRun(t *testing.T) {
 	if old, err := w.st.SurveySource(ctx, "agua-upala", saved.Version); err != nil || string(old) != src {
 		t.Errorf("first version lost: %v", err)
 	}
+	// A built-in survey, exported and uploaded, is shown with the reason it cannot be saved as is.
+	builtin, err := xlsform.Export(w.community())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := w.upload(planner, "community.xlsx", builtin); r.status != http.StatusOK || !strings.Contains(r.text(), `El identificador "community-consultation" es de una encuesta incluida`) {
+		t.Errorf("built-in upload: %d %s", r.status, ttClip(r.text(), 2000))
+	}
 	// A built-in id is refused.
 	if r := w.send(planner, "/surveys", url.Values{"yaml": {strings.Replace(src, "id: agua-upala", "id: community-consultation", 1)},
 		"municipality": {strconv.FormatInt(w.muniA, 10)}}); r.status != http.StatusUnprocessableEntity {
