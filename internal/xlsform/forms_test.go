@@ -19,7 +19,7 @@ func TestImportNeedsAssessment(t *testing.T) {
 			"note|welcome|Bienvenida. Es anónimo.|Welcome. It is anonymous.|Bem-vinda. É anônimo.||||||||",
 			"select_one group|group|Situación|Situation|Situação|||||||||",
 			"select_one gender|gender|Género|Gender|Gênero|||||||||",
-			"begin_group|household|Hogar|Household|Domicílio|||||||||field-list",
+			"begin_group|household|Hogar|Household|Domicílio||||||||field-list|",
 			"integer|hh_size|¿Cuántas personas viven en su hogar?|How many people live in your household?|Quantas pessoas moram no seu domicílio?|Cuente a todos|Count everyone|Conte todos|yes||. >= 1 and . <= 30|Between 1 and 30|",
 			"select_one yes_no|children|¿Hay niños?|Are there children?|Há crianças?||||yes|${hh_size} > 1|||",
 			"end_group||||||||||||",
@@ -97,6 +97,9 @@ func TestImportNeedsAssessment(t *testing.T) {
 	}
 	if q := s.Question("comments"); q.MaxLength != 500 {
 		t.Errorf("comments %+v", q)
+	}
+	if !slices.ContainsFunc(res.Notes, func(p Problem) bool { return p.Code == "note_appearance" && p.Args[0] == "field-list" && p.Row == 7 }) {
+		t.Errorf("field-list on the group not noted:\n%s", res.Notes.Message("en"))
 	}
 	for _, code := range []string{"note_metadata", "note_profile", "note_group", "note_or_other", "note_message", "note_appearance", "note_title"} {
 		if !slices.ContainsFunc(res.Notes, func(p Problem) bool { return p.Code == code }) {

@@ -469,6 +469,9 @@ func (im *importer) readQuestions() {
 					im.note(t.at(i, "type", "note_group", name))
 				}
 			}
+			if a := t.get(i, "appearance"); a != "" {
+				im.note(t.at(i, "appearance", "note_appearance", a))
+			}
 			stack = append(stack, g)
 			continue
 		case base == "end_group" || base == "end_repeat":
