@@ -17,7 +17,7 @@ var xlsformMessages = map[string]survey.Label{
 	"xlsform.builtin":     {"es": "Incluida en Consulta", "en": "Built into Consulta", "pt": "Incluída no Consulta"},
 	"xlsform.questions":   {"es": "Preguntas", "en": "Questions", "pt": "Perguntas"},
 	"xlsform.version":     {"es": "versión", "en": "version", "pt": "versão"},
-	"xlsform.type":        {"es": "Tipo", "en": "Type", "pt": "Tipo"},
+	"xlsform.required":    {"es": "obligatoria", "en": "required", "pt": "obrigatória"},
 	"xlsform.label":       {"es": "Texto", "en": "Wording", "pt": "Texto"},
 	"xlsform.choices":     {"es": "Opciones", "en": "Choices", "pt": "Opções"},
 	"xlsform.relevant":    {"es": "Se pregunta si", "en": "Asked when", "pt": "Perguntada se"},
