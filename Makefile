@@ -50,6 +50,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseExpr$$' -fuzztime $(FUZZTIME) ./internal/survey/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/survey/
 	$(GO) test -run '^$$' -fuzz '^FuzzSubmission$$' -fuzztime $(FUZZTIME) ./internal/web/
+	$(GO) test -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $(FUZZTIME) ./internal/xlsform/
+	$(GO) test -run '^$$' -fuzz '^FuzzImportSheets$$' -fuzztime $(FUZZTIME) ./internal/xlsform/
 
 # vendor fetches echarts again from the npm registry and checks it is the pinned file.
 ECHARTS_VERSION := 5.6.0

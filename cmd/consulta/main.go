@@ -37,6 +37,8 @@ const usage = `consulta: community consultations and child-friendly listening su
   consulta token create|list|revoke ...
   consulta backup --to FILE [--db ./data/consulta.db]   (a consistent copy, while serving)
   consulta migrate-db [--db ./data/consulta.db] --to postgres://…   (copy into an empty PostgreSQL database)
+  consulta import-xlsform FORM.xlsx [-o surveys/NAME.yaml]   (a KoboToolbox or ODK form as a survey file)
+  consulta export-xlsform SURVEY [-o FILE.xlsx]   (a survey file or built-in id as an XLSForm)
 
 --db names a SQLite file, or a PostgreSQL database as postgres://user:password@host/name;
 without --db, DATABASE_URL is used when it is a postgres:// URL.
@@ -66,6 +68,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return backupCmd(args[1:], stdout, stderr)
 	case "migrate-db":
 		return migrateDBCmd(args[1:], stdout, stderr)
+	case "import-xlsform":
+		return importXLSForm(args[1:], stdout, stderr)
+	case "export-xlsform":
+		return exportXLSForm(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

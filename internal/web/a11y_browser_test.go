@@ -280,6 +280,10 @@ func TestAccessibility(t *testing.T) {
 	p.axe("sign-in page")
 	p.signIn()
 	p.axe("consultations page")
+	for _, page := range []string{"/surveys", "/surveys/import", "/surveys/community-consultation"} {
+		p.open(page + "?lang=es")
+		p.axe("survey page " + page)
+	}
 	p.open("/consultations/" + communityID + "/results?lang=es")
 	p.waitFor("the charts", `document.querySelectorAll("[data-chart] canvas, [data-chart] svg").length > 0`)
 	p.axe("results page")

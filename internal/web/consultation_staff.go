@@ -70,6 +70,7 @@ func (s *Server) consultationNewPage(r *http.Request, u *store.User, f consultat
 	for _, sv := range s.surveys {
 		p.Surveys = append(p.Surveys, sv)
 	}
+	p.Surveys = append(p.Surveys, s.municipalSurveys(r, u)...)
 	slices.SortFunc(p.Surveys, func(a, b *survey.Survey) int { return strings.Compare(a.ID, b.ID) })
 	return p, nil
 }
@@ -121,7 +122,7 @@ func (s *Server) consultationCreate(w http.ResponseWriter, r *http.Request) {
 	if f.Title == "" || len([]rune(f.Title)) > 160 {
 		errs["title"] = T(lang, "form.required_short", 160)
 	}
-	if _, ok := s.surveys[f.SurveyID]; !ok {
+	if _, owner, ok := s.currentSurvey(r.Context(), f.SurveyID); !ok || (owner != 0 && owner != f.Municipality) {
 		errs["survey"] = T(lang, "staff.survey_invalid")
 	}
 	if f.Municipality == 0 || !u.CanSee(f.Municipality) {
@@ -258,7 +259,7 @@ func (s *Server) renderConsultation(w http.ResponseWriter, r *http.Request, stat
 		s.fail(w, r, err)
 		return
 	}
-	p := consultationPage{Consultation: c, Survey: s.surveys[c.SurveyID], Sessions: sessions, Link: s.publicLink(r, c),
+	p := consultationPage{Consultation: c, Survey: s.surveyOf(r.Context(), c.SurveyID), Sessions: sessions, Link: s.publicLink(r, c),
 		CanManage: slices.Contains(managerRoles, u.Role), Errors: errs, Today: s.now().Format(time.DateOnly), UserName: u.Name,
 		LinkFromRequest: s.publicURL == "", Grace: s.graceSentence(pickLanguage(r), c)}
 	if p.Targets, p.Total, err = s.progress(r, c.ID, ""); err != nil {
@@ -372,6 +373,6 @@ func (s *Server) consultationPoster(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	p := consultationPage{Consultation: c, Survey: s.surveys[c.SurveyID], Link: s.publicLink(r, c), LinkFromRequest: s.publicURL == ""}
+	p := consultationPage{Consultation: c, Survey: s.surveyOf(r.Context(), c.SurveyID), Link: s.publicLink(r, c), LinkFromRequest: s.publicURL == ""}
 	s.render(w, r, http.StatusOK, "poster", s.view(r, c.Title, p))
 }

@@ -591,6 +591,15 @@ func TestPermissions(t *testing.T) {
 	all := func(s int) [nCols]int { return [nCols]int{s, s, s, s, s, s, s, s, s, s} }
 	everyone := func(method, path string, s int) permRow { return permRow{method: method, path: path, want: all(s)} }
 
+	// A survey saved by each municipality, and the file a save posts.
+	for id, muni := range map[string]int64{"survey-a": w.muniA, "survey-b": w.muniB} {
+		saved, ps := survey.Parse(id+".yaml", []byte(ttSmallSurvey(id)))
+		if len(ps) > 0 {
+			t.Fatal(ps)
+		}
+		must(w.st.SaveMunicipalSurvey(ctx, saved, muni, 0))
+	}
+
 	rows := []permRow{
 		// Public: anyone, with or without an account, may answer an open consultation and read what it heard.
 		everyone("GET", "/healthz", 200),
@@ -688,6 +697,21 @@ func TestPermissions(t *testing.T) {
 		permPage("GET", B, S, 200, 404, 404, 200, 200),
 		permPage("GET", sB, S, 200, 404, 404, 200, 200),
 		permPage("GET", B+"/results", S, 200, 404, 404, 200, 403),
+
+		// Surveys: staff see the built-in ones and their municipality's; planners and admins import
+		// and save; another municipality's survey is 404.
+		permPage("GET", "/surveys", S, 200, 200, 200, 200, 200),
+		permPage("GET", "/surveys/community-consultation", S, 200, 200, 200, 200, 200),
+		permPage("GET", "/surveys/community-consultation/xlsform.xlsx", S, 200, 200, 200, 200, 200),
+		permPage("GET", "/surveys/survey-a", S, 200, 200, 200, 404, 404),
+		permPage("GET", "/surveys/survey-a/xlsform.xlsx", S, 200, 200, 200, 404, 404),
+		permPage("GET", "/surveys/survey-b", S, 200, 404, 404, 200, 200),
+		permPage("GET", A+"/xlsform.xlsx", S, 200, 200, 200, 404, 404),
+		permPage("GET", "/surveys/import", S, 200, 200, 403, 200, 403),
+		permPage("POST", "/surveys/import", 401, 422, 422, 403, 422, 403).withForm(func(*ttClient) url.Values { return url.Values{} }),
+		permPage("POST", "/surveys", 401, 303, 303, 403, 422, 403).withForm(func(*ttClient) url.Values {
+			return url.Values{"yaml": {ttSmallSurvey("saved-in-table")}, "municipality": {strconv.FormatInt(w.muniA, 10)}}
+		}).audited("survey.save"),
 
 		// Kiosk pages belong to the browser locked into the session; none is locked here.
 		everyone("GET", kA, 403),
@@ -848,4 +872,22 @@ func TestPermissions(t *testing.T) {
 			t.Errorf("%s after signing out: GET /consultations = %d to %q, want 303 to /signin", permColumns[col], r.status, r.header.Get("Location"))
 		}
 	}
+}
+
+// ttSmallSurvey is a valid two-question survey file with the given id.
+func ttSmallSurvey(id string) string {
+	return `id: ` + id + `
+title: {es: "Encuesta ` + id + `", en: "Survey ` + id + `", pt: "Pesquisa ` + id + `"}
+audience: adult
+languages: [es, en, pt]
+profile: [group, gender]
+questions:
+  - id: water
+    type: yes_no
+    label: {es: "¿Tiene agua?", en: "Do you have water?", pt: "Tem água?"}
+  - id: why
+    type: text
+    label: {es: "¿Por qué?", en: "Why?", pt: "Por quê?"}
+    relevant: "${water} = 'no'"
+`
 }

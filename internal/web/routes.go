@@ -68,6 +68,17 @@ func (s *Server) Handler() http.Handler {
 	r.HandleFunc("/sessions/{sid}/paper", s.paperShow).Methods(get)
 	r.HandleFunc("/sessions/{sid}/paper", limitBody(s.paperCreate)).Methods(post)
 
+	// Surveys: staff see the built-in ones and their municipality's; planners and admins import
+	// XLSForm workbooks and save them as surveys of their municipality; anyone on staff downloads
+	// a survey as XLSForm. Another municipality's survey is 404.
+	r.HandleFunc("/surveys", s.surveyList).Methods(get)
+	r.HandleFunc("/surveys", limitUpload(s.surveySave)).Methods(post)
+	r.HandleFunc("/surveys/import", s.surveyImportShow).Methods(get)
+	r.HandleFunc("/surveys/import", limitUpload(s.surveyImport)).Methods(post)
+	r.HandleFunc("/surveys/{sid}", s.surveyDetail).Methods(get)
+	r.HandleFunc("/surveys/{sid}/xlsform.xlsx", s.surveyExport).Methods(get)
+	r.HandleFunc("/consultations/{id}/xlsform.xlsx", s.consultationXLSForm).Methods(get)
+
 	// Kiosk: the tablet handed from one participant to the next.
 	r.HandleFunc("/kiosk/{sid}", s.kioskWelcome).Methods(get)
 	r.HandleFunc("/kiosk/{sid}/survey", s.kioskSurvey).Methods(get)

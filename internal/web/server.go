@@ -59,6 +59,7 @@ type Server struct {
 	older     sync.Map // version -> *survey.Survey, parsed from the store on first use
 	templates map[string]*template.Template
 	assets    *assets
+	static    fs.FS
 	log       *slog.Logger
 
 	cookies                    *sessions.CookieStore
@@ -103,6 +104,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("web: no cookie keys")
 	}
 	s.cookies = newCookieStore(cfg.CookieKeys, cfg.SecureCookies)
+	s.static = cfg.Static
 	for _, sv := range cfg.Surveys {
 		s.surveys[sv.ID] = sv
 	}
@@ -120,7 +122,8 @@ func New(cfg Config) (*Server, error) {
 var views = []string{"home", "survey", "thanks", "error", "signin", "setup",
 	"admin_municipalities", "admin_users", "admin_user", "admin_audit",
 	"consultations", "consultation_new", "consultation", "poster", "session",
-	"kiosk_welcome", "kiosk_thanks", "kiosk_exit", "stopped", "heard", "closed", "results", "results_print", "texts"}
+	"kiosk_welcome", "kiosk_thanks", "kiosk_exit", "stopped", "heard", "closed", "results", "results_print", "texts",
+	"surveys", "survey_staff", "survey_import"}
 
 func parseTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
@@ -243,7 +246,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, k
 // surveyFor returns the survey a consultation runs, in the version asked for ("" = current).
 // Older versions come from the store, so a tablet that was offline while a file changed loses nothing.
 func (s *Server) surveyFor(ctx context.Context, c *store.Consultation, version string) (*survey.Survey, error) {
-	cur, ok := s.surveys[c.SurveyID]
+	cur, _, ok := s.currentSurvey(ctx, c.SurveyID)
 	if !ok {
 		return nil, fmt.Errorf("consultation %s: survey %q is not loaded", c.ID, c.SurveyID)
 	}
