@@ -32,14 +32,20 @@ func (s *Server) submitForm(w http.ResponseWriter, r *http.Request, c *store.Con
 		return
 	}
 	form := r.PostForm
+	pick := surveyLanguage
+	if channel == store.Kiosk {
+		pick = kioskLanguage
+	}
 	if switchTo := form.Get("_switch"); switchTo != "" {
-		rememberLang(w, switchTo)
-		page := s.buildSurveyPage(c, sv, surveyLanguage(r, sv, switchTo), form, nil)
+		if channel != store.Kiosk {
+			rememberLang(w, switchTo)
+		}
+		page := s.buildSurveyPage(c, sv, pick(r, sv, switchTo), form, nil)
 		decorate(page)
 		s.render(w, r, http.StatusOK, "survey", s.surveyView(r, page))
 		return
 	}
-	lang := surveyLanguage(r, sv, form.Get("_lang"))
+	lang := pick(r, sv, form.Get("_lang"))
 	sub := &Submission{ID: form.Get("_id"), SurveyVersion: form.Get("_version"), Language: lang}
 	if ses != nil {
 		sub.Session = ses.ID

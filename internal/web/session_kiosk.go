@@ -224,14 +224,28 @@ func (s *Server) kioskPinCheck(r *http.Request) string {
 	return v
 }
 
+// kioskLanguage is the language of one participant's page on a shared tablet: the one chosen
+// in this participant's own links or form, else the survey's default. The tablet's cookie is
+// never read, so nothing of the previous participant carries over.
+func kioskLanguage(r *http.Request, sv *survey.Survey, posted string) string {
+	for _, l := range []string{posted, r.URL.Query().Get("lang")} {
+		if sv.HasLanguage(l) {
+			return l
+		}
+	}
+	return sv.DefaultLanguage
+}
+
 // kioskWelcome is the blank screen each participant starts from.
 func (s *Server) kioskWelcome(w http.ResponseWriter, r *http.Request) {
 	ses, c, sv, ok := s.kioskContext(w, r)
 	if !ok {
 		return
 	}
-	lang := surveyLanguage(r, sv, "")
+	lang := kioskLanguage(r, sv, "")
 	v := s.view(r, sv.Title.In(lang), kioskPage{Session: ses, Consultation: c, Survey: sv, Lang: lang})
+	v.Lang = lang
+	v.Languages = sv.Languages
 	s.render(w, r, http.StatusOK, "kiosk_welcome", v)
 }
 
@@ -241,7 +255,7 @@ func (s *Server) kioskSurvey(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	page := s.buildSurveyPage(c, sv, surveyLanguage(r, sv, ""), nil, nil)
+	page := s.buildSurveyPage(c, sv, kioskLanguage(r, sv, ""), nil, nil)
 	s.kioskify(page, ses, c)
 	s.render(w, r, http.StatusOK, "survey", s.surveyView(r, page))
 }
@@ -279,7 +293,7 @@ func (s *Server) kioskPage(w http.ResponseWriter, r *http.Request, view, title s
 	if !ok {
 		return
 	}
-	lang := surveyLanguage(r, sv, "")
+	lang := kioskLanguage(r, sv, "")
 	v := s.view(r, T(lang, title), kioskPage{Session: ses, Consultation: c, Survey: sv, Lang: lang})
 	v.Lang = lang
 	s.render(w, r, http.StatusOK, view, v)

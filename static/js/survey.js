@@ -184,7 +184,8 @@
     b.addEventListener("click", function (e) {
       e.preventDefault();
       lang = b.value;
-      document.cookie = "lang=" + lang + "; path=/; max-age=31536000; samesite=lax";
+      // On a shared tablet the language is this participant's alone: it is not remembered.
+      if (!data.kiosk) document.cookie = "lang=" + lang + "; path=/; max-age=31536000; samesite=lax";
       relabel();
     });
   });

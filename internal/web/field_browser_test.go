@@ -1,0 +1,74 @@
+package web_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"consulta/internal/store"
+)
+
+// fieldSession opens a session of a consultation of the fixture, with parents' consent recorded.
+func fieldSession(t *testing.T, a *app, consultation, id string) string {
+	t.Helper()
+	ctx := context.Background()
+	if err := a.st.CreateSession(ctx, &store.Session{ID: id, ConsultationID: consultation, Place: "Escuela de Upala",
+		HeldOn: "2026-03-02", Facilitator: "facilitadora"}); err != nil {
+		t.Fatalf("session: %v", err)
+	}
+	if err := a.st.SetParentalConsent(ctx, id, true); err != nil {
+		t.Fatalf("consent: %v", err)
+	}
+	return id
+}
+
+// startKiosk signs in, opens the session and locks the tablet with a PIN, ending on the welcome screen.
+func (p *tab) startKiosk(session string) {
+	p.t.Helper()
+	p.signIn()
+	p.open("/sessions/" + session + "?lang=es")
+	p.do("type the PIN", chromedp.SendKeys(chromedp.CSS(`form[action$="/kiosk"] input[name="pin"]`), "4321"))
+	p.tapAndLoad(`form[action$="/kiosk"] button[type="submit"]`)
+	p.waitFor("the kiosk welcome", `!!document.querySelector("#kiosk-welcome")`)
+}
+
+// Item 1: a participant who switched language leaves nothing of it to the next one.
+func TestKioskNextPersonStartsInDefaultLanguage(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	p := openTab(t, a, 600, 960)
+	shot := newShots(t)
+	ses := fieldSession(t, a, childID, "f1e1d000-0000-4000-8000-000000000001")
+	p.startKiosk(ses)
+	p.tapAndLoad(`#kiosk-welcome a.button`)
+	p.waitFor("the assent", `!!document.querySelector(".js-assent:not([hidden])")`)
+	p.tap(`.js-assent`)
+	p.waitQuestion("intro")
+	p.tap(`.langs button[value="pt"]`)
+	p.waitFor("Portuguese", `document.documentElement.lang === "pt"`)
+	for i := 0; i < 40 && !p.visible(".js-send"); i++ {
+		p.tap(".js-next")
+	}
+	p.tapAndLoad(".js-send")
+	p.waitFor("the thank-you screen", `!!document.querySelector("#kiosk-thanks")`)
+	if lang := eval[string](p, `document.documentElement.lang`); lang != "pt" {
+		t.Errorf("the participant's own thank-you screen is in %q, want pt", lang)
+	}
+	p.tapAndLoad(".js-next-person")
+	p.waitFor("the welcome screen", `!!document.querySelector("#kiosk-welcome")`)
+	text := eval[string](p, `document.querySelector("main").innerText`)
+	if lang := eval[string](p, `document.documentElement.lang`); lang != "es" || !strings.Contains(text, "Empezar") {
+		t.Errorf("the next person's welcome is in %q, want es:\n%s", lang, text)
+	}
+	shot.take(p, "kiosk-welcome-after-switch")
+	p.tapAndLoad(`#kiosk-welcome a.button`)
+	p.waitFor("the assent", `!!document.querySelector(".js-assent:not([hidden])")`)
+	if lang := eval[string](p, `document.documentElement.lang`); lang != "es" {
+		t.Errorf("the next person's survey is in %q, want es", lang)
+	}
+	if c := eval[string](p, `document.cookie`); strings.Contains(c, "lang=pt") {
+		t.Errorf("the tablet remembers the previous participant's language: %q", c)
+	}
+}
