@@ -625,7 +625,7 @@ func profileQuestions(profile []string, audience string) []*Question {
 			q.Choices = slices.Clone(std.Choices)
 			if qid == AgeBand {
 				bands := ageBands(audience)
-				q.Choices = slices.DeleteFunc(q.Choices, func(c Choice) bool { return !slices.Contains(bands, c.ID) })
+				q.Choices = slices.DeleteFunc(q.Choices, func(c Choice) bool { return c.ID != PreferNot && !slices.Contains(bands, c.ID) })
 			}
 			out = append(out, &q)
 		}

@@ -72,3 +72,28 @@ func TestKioskNextPersonStartsInDefaultLanguage(t *testing.T) {
 		t.Errorf("the tablet remembers the previous participant's language: %q", c)
 	}
 }
+
+// Item 2: an adult can stop at any time, as the welcome promises, and nothing is kept.
+func TestAdultSurveyCanStop(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	p := openTab(t, a, 360, 640)
+	before := a.totalResponses()
+	p.open("/c/" + communityID + "?lang=es")
+	p.waitQuestion("intro")
+	p.tap(".js-next")
+	p.waitQuestion("group")
+	p.tap(choiceTarget("group", "host"))
+	if !p.visible(".stop-row .js-stop") {
+		t.Fatal("the adult survey offers no way to stop")
+	}
+	p.tapAndLoad(".stop-row .js-stop")
+	p.waitFor("the stopped page", `location.pathname === "/c/`+communityID+`/stopped"`)
+	text := eval[string](p, `document.querySelector("main").innerText`)
+	if !strings.Contains(text, "No guardamos ninguna de sus respuestas") {
+		t.Errorf("the stopped page does not say nothing was kept, to an adult:\n%s", text)
+	}
+	if n := a.totalResponses(); n != before {
+		t.Errorf("stopping stored a response: %d before, %d after", before, n)
+	}
+}

@@ -1,0 +1,20 @@
+package web
+
+import "consulta/internal/survey"
+
+func init() {
+	for k, v := range fieldMessages {
+		messages[k] = v
+	}
+}
+
+// fieldMessages are the words a field test found missing or wrong: adults stopping a survey,
+// the last screen, the kiosk hand-over, paper entry and the facilitator's notes.
+var fieldMessages = map[string]survey.Label{
+	"survey.stop":   {"es": "Dejar la encuesta", "en": "Stop the survey", "pt": "Parar a pesquisa"},
+	"stopped.title": {"es": "Está bien, gracias", "en": "That is fine, thank you", "pt": "Tudo bem, obrigado"},
+	"stopped.body": {
+		"es": "No guardamos ninguna de sus respuestas. Gracias por su tiempo.",
+		"en": "None of your answers were kept. Thank you for your time.",
+		"pt": "Não guardamos nenhuma das suas respostas. Obrigado pelo seu tempo."},
+}
