@@ -17,4 +17,5 @@ var fieldMessages = map[string]survey.Label{
 		"es": "No guardamos ninguna de sus respuestas. Gracias por su tiempo.",
 		"en": "None of your answers were kept. Thank you for your time.",
 		"pt": "Não guardamos nenhuma das suas respostas. Obrigado pelo seu tempo."},
+	"staff.idle_title": {"es": "Tabletas en modo quiosco", "en": "Tablets in kiosk mode", "pt": "Tablets em modo quiosque"},
 }

@@ -657,6 +657,9 @@ func TestPermissions(t *testing.T) {
 		permPage("POST", A+"/promise", 401, 303, 303, 403, 404, 403).withForm(func(c *ttClient) url.Values {
 			return url.Values{"promise_es": {"Lo que haremos, según " + c.label}}
 		}).audited("consultation.promise").undo(func(*ttClient) { must(w.st.SetPromise(ctx, ttConsA, map[string]string{})) }),
+		permPage("POST", A+"/idle", 401, 303, 303, 403, 404, 403).withForm(func(*ttClient) url.Values {
+			return url.Values{"idle_minutes": {"7"}}
+		}).audited("consultation.idle"),
 		permPage("GET", A+"/results", S, 200, 200, 403, 404, 403),
 		permPage("GET", A+"/report", S, 200, 200, 403, 404, 403),
 		permPage("GET", A+"/texts", S, 200, 200, 403, 404, 403).audited("results.texts_view"),

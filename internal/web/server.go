@@ -147,6 +147,7 @@ func (s *Server) funcs() template.FuncMap {
 			return m, nil
 		},
 		"in": func(l survey.Label, lang string) string { return l.In(lang) },
+		"idleMinutes": func(seconds int) int { return max(1, (seconds+59)/60) },
 	}
 }
 
