@@ -284,7 +284,7 @@ func TestChildSurveyTapping(t *testing.T) {
 	}
 	assent := eval[string](p, `document.getElementById("assent").innerText`)
 	for _, want := range []string{"¡Hola! ¿Nos ayudas?", "No te preguntamos tu nombre", "Puedes saltar cualquier pregunta o parar",
-		"solo ve cuántos niños y niñas"} {
+		"ve cuántos niños y niñas"} {
 		if !strings.Contains(assent, want) {
 			t.Errorf("assent screen does not say %q:\n%s", want, assent)
 		}
@@ -312,7 +312,6 @@ func TestChildSurveyTapping(t *testing.T) {
 		{question: "adults_listen", taps: []string{choiceTarget("adults_listen", "no")}},
 		{question: "play_place", taps: []string{choiceTarget("play_place", "yes")}},
 		{question: "message", skip: true},
-		{question: "thanks"},
 	}
 	id := eval[string](p, `document.querySelector('input[name="_id"]').value`)
 	for i, st := range steps {
@@ -322,9 +321,11 @@ func TestChildSurveyTapping(t *testing.T) {
 			p.tap(sel)
 		}
 		shot.take(p, st.question)
-		switch {
-		case st.skip:
+		if st.skip {
 			p.tap(".js-skip")
+		}
+		switch {
+		case st.skip && i < len(steps)-1:
 		case i == len(steps)-1:
 			if p.visible(".js-next") || !p.visible(".js-send") {
 				t.Fatal("the last screen does not offer to send")

@@ -97,3 +97,50 @@ func TestAdultSurveyCanStop(t *testing.T) {
 		t.Errorf("stopping stored a response: %d before, %d after", before, n)
 	}
 }
+
+// Item 4: the last screen says plainly that one tap sends the answers and thanks no one yet;
+// the closing words come on the thank-you page, once the answers are stored.
+func TestLastScreenSendsThenThanks(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	shot := newShots(t)
+	for _, tc := range []struct {
+		consultation, name, note, closing string
+	}{
+		{childID, "child", "Todavía no hemos recibido tus respuestas", "Si algo te preocupa"},
+		{communityID, "adult", "Sus respuestas todavía no se han enviado", "Gracias por participar"},
+	} {
+		p := openTab(t, a, 360, 640)
+		p.open("/c/" + tc.consultation + "?lang=es")
+		if p.visible(".js-assent") {
+			p.tap(".js-assent")
+		}
+		p.waitFor("the first question", `!!document.querySelector("fieldset.q.current")`)
+		p.walkToLastScreen()
+		main := eval[string](p, `document.querySelector("main").innerText`)
+		if strings.Contains(main, "Gracias") || strings.Contains(main, "¡Gracias") {
+			t.Errorf("%s: the last screen thanks before anything is sent:\n%s", tc.name, main)
+		}
+		if !strings.Contains(main, tc.note) || !p.visible(".send-note") {
+			t.Errorf("%s: the last screen does not say the answers are not sent yet:\n%s", tc.name, main)
+		}
+		shot.take(p, tc.name+"-last-screen")
+		p.tapAndLoad(".js-send")
+		p.waitFor("the thank-you page", `location.pathname === "/c/`+tc.consultation+`/thanks"`)
+		if thanks := eval[string](p, `document.querySelector("main").innerText`); !strings.Contains(thanks, tc.closing) {
+			t.Errorf("%s: the thank-you page lacks the closing words %q:\n%s", tc.name, tc.closing, thanks)
+		}
+	}
+}
+
+// walkToLastScreen goes through the survey with Next, answering only what is required (with
+// its first choice), until the send button shows.
+func (p *tab) walkToLastScreen() {
+	p.t.Helper()
+	for i := 0; i < 60 && !p.visible(".js-send"); i++ {
+		eval[bool](p, `(() => { const q = document.querySelector("fieldset.q.current");
+			if (q && q.hasAttribute("data-required") && !q.querySelector("input:checked")) { const i = q.querySelector("input"); if (i) i.click(); }
+			return true; })()`)
+		p.tap(".js-next")
+	}
+}

@@ -18,4 +18,12 @@ var fieldMessages = map[string]survey.Label{
 		"en": "None of your answers were kept. Thank you for your time.",
 		"pt": "Não guardamos nenhuma das suas respostas. Obrigado pelo seu tempo."},
 	"staff.idle_title": {"es": "Tabletas en modo quiosco", "en": "Tablets in kiosk mode", "pt": "Tablets em modo quiosque"},
+	"survey.send_note": {
+		"es": "Sus respuestas todavía no se han enviado. Toque «Enviar respuestas» para enviarlas.",
+		"en": "Your answers have not been sent yet. Tap \"Send answers\" to send them.",
+		"pt": "Suas respostas ainda não foram enviadas. Toque em \"Enviar respostas\" para enviá-las."},
+	"child.send_note": {
+		"es": "Todavía no hemos recibido tus respuestas. Toca «Enviar respuestas» para mandarlas.",
+		"en": "We have not got your answers yet. Tap \"Send answers\" to send them.",
+		"pt": "Ainda não recebemos as suas respostas. Toque em \"Enviar respostas\" para mandá-las."},
 }

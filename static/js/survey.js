@@ -22,6 +22,7 @@
   var skipButton = form.querySelector(".js-skip");
   var child = survey.audience === "child";
   var sendError = form.querySelector(".send-error");
+  var sendNote = form.querySelector(".send-note");
 
   document.documentElement.classList.add("js");
 
@@ -88,6 +89,7 @@
     back.hidden = current === 0;
     next.hidden = current === list.length - 1;
     send.hidden = current !== list.length - 1;
+    if (sendNote) sendNote.hidden = send.hidden;
     if (skipButton) skipButton.hidden = el.dataset.type === "note";
     toolbar.hidden = false;
     progress.textContent = t("survey.progress", [current + 1, list.length]);
