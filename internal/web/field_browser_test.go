@@ -13,15 +13,21 @@ import (
 // fieldSession opens a session of a consultation of the fixture, with parents' consent recorded.
 func fieldSession(t *testing.T, a *app, consultation, id string) string {
 	t.Helper()
+	newFieldSession(t, a, consultation, id)
+	if err := a.st.SetParentalConsent(context.Background(), id, true); err != nil {
+		t.Fatalf("consent: %v", err)
+	}
+	return id
+}
+
+// newFieldSession opens a session with nothing recorded.
+func newFieldSession(t *testing.T, a *app, consultation, id string) {
+	t.Helper()
 	ctx := context.Background()
 	if err := a.st.CreateSession(ctx, &store.Session{ID: id, ConsultationID: consultation, Place: "Escuela de Upala",
 		HeldOn: "2026-03-02", Facilitator: "facilitadora"}); err != nil {
 		t.Fatalf("session: %v", err)
 	}
-	if err := a.st.SetParentalConsent(ctx, id, true); err != nil {
-		t.Fatalf("consent: %v", err)
-	}
-	return id
 }
 
 // startKiosk signs in, opens the session and locks the tablet with a PIN, ending on the welcome screen.
@@ -143,4 +149,28 @@ func (p *tab) walkToLastScreen() {
 			return true; })()`)
 		p.tap(".js-next")
 	}
+}
+
+// Item 5: a child kiosk does not start until the parents' or guardians' consent is recorded.
+func TestChildKioskNeedsConsent(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	p := openTab(t, a, 600, 960)
+	ses := "f1e1d000-0000-4000-8000-000000000005"
+	newFieldSession(t, a, childID, ses)
+	p.signIn()
+	p.open("/sessions/" + ses + "?lang=es")
+	p.do("type the PIN", chromedp.SendKeys(chromedp.CSS(`form[action$="/kiosk"] input[name="pin"]`), "4321"))
+	p.tapAndLoad(`form[action$="/kiosk"] button[type="submit"]`)
+	if path := p.path(); strings.HasPrefix(path, "/kiosk/") {
+		t.Fatalf("a child kiosk started without consent recorded: on %s", path)
+	}
+	if msg := eval[string](p, `(document.querySelector("[role=alert]") || {}).innerText || ""`); !strings.Contains(msg, "consentimiento") {
+		t.Errorf("no clear message about consent: %q", msg)
+	}
+	p.tap(`input[name="parental_consent"]`)
+	p.tapAndLoad(`form[action$="/consent"] button[type="submit"]`)
+	p.do("type the PIN", chromedp.SendKeys(chromedp.CSS(`form[action$="/kiosk"] input[name="pin"]`), "4321"))
+	p.tapAndLoad(`form[action$="/kiosk"] button[type="submit"]`)
+	p.waitFor("the kiosk welcome", `!!document.querySelector("#kiosk-welcome")`)
 }

@@ -55,3 +55,20 @@ func TestIdleTimeChangesOnConsultationPage(t *testing.T) {
 		t.Errorf("the kiosk island after the change: %+v", is.Kiosk)
 	}
 }
+
+// Item 11: what the privacy sentences promise is what happens: planners read written messages.
+func TestPrivacyWordsSayMessagesAreRead(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	for _, tc := range []struct{ path, want, not string }{
+		{"/c/" + childID + "?lang=es", "lo lee el equipo", "solo ve cuántos"},
+		{"/c/" + childID + "/thanks?lang=es", "leerá los mensajes escritos", "solo verá"},
+		{"/c/" + communityID + "/thanks?lang=es", "lo lee el equipo", "solo verá totales"},
+		{"/c/" + communityID + "/thanks?lang=en", "read by the municipality's team", "only see totals"},
+	} {
+		body := a.get(tc.path).text()
+		if !strings.Contains(body, tc.want) || strings.Contains(body, tc.not) {
+			t.Errorf("%s: want %q and not %q", tc.path, tc.want, tc.not)
+		}
+	}
+}

@@ -26,4 +26,8 @@ var fieldMessages = map[string]survey.Label{
 		"es": "Todavía no hemos recibido tus respuestas. Toca «Enviar respuestas» para mandarlas.",
 		"en": "We have not got your answers yet. Tap \"Send answers\" to send them.",
 		"pt": "Ainda não recebemos as suas respostas. Toque em \"Enviar respostas\" para mandá-las."},
+	"kiosk.consent_needed": {
+		"es": "Antes de pasar la tablet a niñas, niños y adolescentes, marque que sus madres, padres o tutores dieron su consentimiento (arriba) y guárdelo.",
+		"en": "Before handing the tablet to children, tick that their parents or guardians gave consent (above) and save it.",
+		"pt": "Antes de passar o tablet para crianças e adolescentes, marque que os responsáveis deram consentimento (acima) e salve."},
 }

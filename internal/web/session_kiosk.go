@@ -87,8 +87,11 @@ func (s *Server) staffSession(w http.ResponseWriter, r *http.Request) (*store.Us
 
 // sessionShow is what the facilitator sees behind the PIN: the count by group × gender against targets.
 func (s *Server) sessionShow(w http.ResponseWriter, r *http.Request) {
-	s.renderSession(w, r, http.StatusOK, "")
+	s.renderSession(w, r, http.StatusOK, T(pickLanguage(r), sessionProblems[r.URL.Query().Get("problem")]))
 }
+
+// sessionProblems are what a refused kiosk start says once the browser is back on the session page.
+var sessionProblems = map[string]string{"pin": "kiosk.pin_rules", "closed": "error.closed", "consent": "kiosk.consent_needed"}
 
 func (s *Server) renderSession(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	_, ses, c, ok := s.staffSession(w, r)
@@ -129,12 +132,18 @@ func (s *Server) kioskStart(w http.ResponseWriter, r *http.Request) {
 	}
 	lang := pickLanguage(r)
 	pin := r.PostFormValue("pin")
-	if !pinPattern.MatchString(pin) {
-		s.renderSession(w, r, http.StatusUnprocessableEntity, T(lang, "kiosk.pin_rules"))
-		return
+	// Every answer to this POST is a redirect, so Back never offers to send the form again.
+	problem := ""
+	switch {
+	case !pinPattern.MatchString(pin):
+		problem = "pin"
+	case c.Status != store.StatusOpen:
+		problem = "closed"
+	case s.surveys[c.SurveyID] != nil && s.surveys[c.SurveyID].Audience == "child" && !ses.ParentalConsent:
+		problem = "consent"
 	}
-	if c.Status != store.StatusOpen {
-		s.renderSession(w, r, http.StatusConflict, T(lang, "error.closed"))
+	if problem != "" {
+		http.Redirect(w, r, "/sessions/"+ses.ID+"?problem="+problem+"&lang="+lang+"#kiosk-h", http.StatusSeeOther)
 		return
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(pin), bcrypt.MinCost)
