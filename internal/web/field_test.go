@@ -2,6 +2,9 @@ package web_test
 
 import (
 	"context"
+	"fmt"
+	"html"
+	"regexp"
 	"net/http"
 	"net/url"
 	"strings"
@@ -70,5 +73,51 @@ func TestPrivacyWordsSayMessagesAreRead(t *testing.T) {
 		if !strings.Contains(body, tc.want) || strings.Contains(body, tc.not) {
 			t.Errorf("%s: want %q and not %q", tc.path, tc.want, tc.not)
 		}
+	}
+}
+
+// Items 7 and 8: the session page shows the session's own counts, apart from the consultation's
+// progress against its targets, and no staff grid shows a count from 1 to k−1.
+func TestStaffGridsProtectSmallCounts(t *testing.T) {
+	t.Parallel()
+	w := newTwoTowns(t, ttOptions{})
+	planner := w.signedIn("planner", ttPlannerA)
+	if r := w.send(planner, "/consultations/"+ttConsA+"/targets", url.Values{"t_refugee_female": {"400"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("targets = %d", r.status)
+	}
+	sv := w.community()
+	post := func(i int, session string) {
+		r := w.postJSON("/api/consultations/"+ttConsA+"/responses", submission{
+			ID: fmt.Sprintf("f1e1d000-0000-4000-8000-%012d", i), SurveyVersion: sv.Version, Language: "es", Session: session,
+			Answers: map[string]any{"group": "refugee", "gender": "female", "age_band": "age_30_59"}})
+		if r.status != http.StatusCreated {
+			t.Fatalf("response %d: %d %s", i, r.status, r.body)
+		}
+	}
+	for i := 0; i < 7; i++ {
+		post(i, "")
+	}
+	post(7, ttSesA)
+	session := w.open(planner, "/sessions/"+ttSesA)
+	grids := regexp.MustCompile(`(?s)<table class="data targets">.*?</table>`).FindAllString(session.body, -1)
+	if len(grids) != 2 {
+		t.Fatalf("the session page has %d count tables, want the session's own and the consultation's progress", len(grids))
+	}
+	own, progress := html.UnescapeString(grids[0]), html.UnescapeString(grids[1])
+	if strings.Contains(own, "/ 400") || !strings.Contains(own, "<5") {
+		t.Errorf("the session's own grid compares with the consultation's targets or shows a small count exactly:\n%s", own)
+	}
+	if !strings.Contains(progress, "8 / 400") {
+		t.Errorf("the consultation's progress does not read 8 / 400:\n%s", progress)
+	}
+	if regexp.MustCompile(`<td[^>]*>\s*[1-4]\b`).MatchString(own) || strings.Contains(session.text(), "Respuestas: 1") {
+		t.Errorf("the session page shows a count from 1 to 4 exactly:\n%s", own)
+	}
+	cons := w.open(planner, "/consultations/"+ttConsA)
+	if m := regexp.MustCompile(`<td class="num[^"]*">\s*[1-4]\s*(<|/)`).FindString(cons.body); m != "" {
+		t.Errorf("the consultation page shows a small count exactly: %q", m)
+	}
+	if !strings.Contains(cons.text(), "8 / 400") || !strings.Contains(cons.text(), "<5") {
+		t.Errorf("the consultation page's grid does not read 8 / 400 with small counts as <5")
 	}
 }

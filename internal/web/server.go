@@ -148,6 +148,7 @@ func (s *Server) funcs() template.FuncMap {
 		},
 		"in": func(l survey.Label, lang string) string { return l.In(lang) },
 		"idleMinutes": func(seconds int) int { return max(1, (seconds+59)/60) },
+		"protect":     func(n int) string { return protectCount(n, s.k) },
 	}
 }
 

@@ -62,8 +62,11 @@ type sessionPage struct {
 	Session      *store.Session
 	Consultation *store.Consultation
 	Survey       *survey.Survey
-	Targets      []targetRow
-	Total        int
+	Targets      []targetRow // this session's own counts
+	Total        string
+	Progress     []targetRow // the whole consultation against its targets
+	ProgressOf   string
+	Responses    string
 	Error        string
 	Saved        bool
 }
@@ -104,6 +107,11 @@ func (s *Server) renderSession(w http.ResponseWriter, r *http.Request, status in
 		s.fail(w, r, err)
 		return
 	}
+	if p.Progress, p.ProgressOf, err = s.progress(r, c.ID, ""); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Responses = protectCount(ses.Responses, s.k)
 	s.render(w, r, status, "session", s.view(r, ses.Place, p))
 }
 
