@@ -174,3 +174,63 @@ func TestChildKioskNeedsConsent(t *testing.T) {
 	p.tapAndLoad(`form[action$="/kiosk"] button[type="submit"]`)
 	p.waitFor("the kiosk welcome", `!!document.querySelector("#kiosk-welcome")`)
 }
+
+// brokenWords lists the words, inside the elements sel selects, that the layout breaks across
+// two lines ("Muj/er", "83/6"), and numbers of a count cell put on two lines.
+const brokenWords = `((sel) => {
+	const out = [];
+	for (const el of document.querySelectorAll(sel)) {
+		if (!el.getClientRects().length) continue;
+		const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			const re = /\S+/g;
+			let m;
+			while ((m = re.exec(n.data))) {
+				const r = document.createRange();
+				r.setStart(n, m.index);
+				r.setEnd(n, m.index + m[0].length);
+				const tops = new Set(Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.top)));
+				if (tops.size > 1) out.push(m[0]);
+			}
+		}
+		for (const c of el.querySelectorAll(".count")) {
+			const r = document.createRange();
+			r.selectNodeContents(c);
+			const tops = new Set(Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.top)));
+			if (tops.size > 1) out.push(c.textContent.trim());
+		}
+	}
+	return out;
+})`
+
+// Item 9: numbers and short headers never break inside a word; wide tables scroll in their own box.
+func TestTablesAndChoicesKeepWordsWhole(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	ctx := context.Background()
+	var ts []store.Target
+	for _, g := range []string{"host", "displaced", "refugee", "returnee", "migrant"} {
+		for _, gen := range []string{"female", "male", "other"} {
+			ts = append(ts, store.Target{Group: g, Gender: gen, Target: 600})
+		}
+	}
+	if err := a.st.SetTargets(ctx, communityID, ts); err != nil {
+		t.Fatal(err)
+	}
+	postCommunityResponses(t, a, 90)
+	for _, size := range [][2]int{{600, 960}, {360, 640}} {
+		p := openTab(t, a, size[0], size[1])
+		p.signIn()
+		p.open("/consultations/" + communityID + "?lang=es")
+		if broken := eval[[]string](p, brokenWords+`("table.data th, table.data td")`); len(broken) > 0 {
+			t.Errorf("%d×%d: the consultation page breaks %q", size[0], size[1], broken)
+		}
+		if wide := eval[[]string](p, `Array.from(document.querySelectorAll("main *")).filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest(".table-wrap")).map(e => e.tagName + "." + e.className + " " + Math.round(e.getBoundingClientRect().right))`); len(wide) > 0 {
+			t.Errorf("%d×%d: the consultation page is wider than the screen: %v", size[0], size[1], wide)
+		}
+		p.open("/c/" + communityID + "?lang=es")
+		if broken := eval[[]string](p, brokenWords+`("#q-safety_day .choice span, #q-belonging .choice span")`); len(broken) > 0 {
+			t.Errorf("%d×%d: a 5-point scale breaks %q", size[0], size[1], broken)
+		}
+	}
+}
