@@ -25,7 +25,8 @@ type tab struct {
 	t       *testing.T
 	a       *app
 	ctx     context.Context
-	axeRuns int // pages and screens axe looked at
+	axeRuns int      // pages and screens axe looked at
+	allow   []string // console messages a test expects, such as a form page answered with 422
 }
 
 // openTab starts Chromium at width×height. When the test ends it checks that the page logged no
@@ -36,7 +37,13 @@ func openTab(t *testing.T, a *app, width, height int) *tab {
 	p := &tab{t: t, a: a, ctx: ctx}
 	p.resize(width, height)
 	t.Cleanup(func() {
+	errors:
 		for _, e := range browser.ConsoleErrors(ctx) {
+			for _, a := range p.allow {
+				if strings.Contains(e, a) {
+					continue errors
+				}
+			}
 			t.Errorf("browser console: %s", e)
 		}
 		browser.AssertLocalOnly(t, ctx)

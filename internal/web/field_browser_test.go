@@ -234,3 +234,56 @@ func TestTablesAndChoicesKeepWordsWhole(t *testing.T) {
 		}
 	}
 }
+
+// Item 10: paper entry takes a form as written: skip logic live, radios that can be cleared,
+// what was typed kept after an error that names its question, and no resubmission prompt.
+func TestPaperFormAsWritten(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	shot := newShots(t)
+	ses := "f1e1d000-0000-4000-8000-00000000000a"
+	newFieldSession(t, a, communityID, ses)
+	p := openTab(t, a, 600, 960)
+	p.allow = []string{"status of 422"} // the form with errors comes back as 422
+	p.signIn()
+	p.open("/sessions/" + ses + "/paper?lang=es")
+	if !p.visible("#q-first_priority") || !p.visible("#q-group") {
+		t.Fatal("the paper form does not show the whole questionnaire at once")
+	}
+	// A ticked radio can be cleared.
+	p.tap(choiceTarget("group", "host"))
+	p.tap("#q-group .clear-answer")
+	if n := eval[int](p, `document.querySelectorAll("#q-group input:checked").length`); n != 0 {
+		t.Errorf("after Clear, %d choices of group are still ticked", n)
+	}
+	// Skip logic is live: "none" of the barriers hides the follow-up question.
+	p.tap(choiceTarget("barriers", "cost"))
+	if !p.visible("#q-gave_up_service") {
+		t.Error("a barrier ticked, the follow-up question is not shown")
+	}
+	p.tap(choiceTarget("barriers", "cost"))
+	p.tap(choiceTarget("barriers", "none"))
+	if p.visible("#q-gave_up_service") {
+		t.Error("barriers \"none\", the follow-up question still shows")
+	}
+	// Sent without the required group: the error names the question and keeps what was typed.
+	p.do("type", chromedp.SendKeys(chromedp.CSS(`textarea[name="first_priority"]`), "Agua potable en la escuela"))
+	p.tapAndLoad(".js-send")
+	summary := eval[string](p, `(document.querySelector("#error-summary") || {}).innerText || ""`)
+	if !strings.Contains(summary, "Pregunta «") || !strings.Contains(summary, questionLabel(t, a.community(), "group", "es")) {
+		t.Errorf("the error list does not name the question:\n%s", summary)
+	}
+	if v := eval[string](p, `document.querySelector('textarea[name="first_priority"]').value`); v != "Agua potable en la escuela" {
+		t.Errorf("after the error the typed text is %q", v)
+	}
+	if !eval[bool](p, `document.querySelector('#q-barriers input[value="none"]').checked`) {
+		t.Error("after the error the ticked barrier is lost")
+	}
+	shot.take(p, "paper-after-error")
+	// Reloading (or coming Back) to it loads the page anew instead of asking to send the form again.
+	if n := eval[string](p, `performance.getEntriesByType("navigation")[0].type + " " + history.state`); !strings.HasPrefix(n, "navigate") {
+		t.Logf("navigation %s", n)
+	}
+	p.do("reload", chromedp.Reload())
+	p.waitFor("the paper form again", `!!document.querySelector("#survey-form")`)
+}

@@ -110,14 +110,37 @@ func TestStaffGridsProtectSmallCounts(t *testing.T) {
 	if !strings.Contains(progress, "8 / 400") {
 		t.Errorf("the consultation's progress does not read 8 / 400:\n%s", progress)
 	}
-	if regexp.MustCompile(`<td[^>]*>\s*[1-4]\b`).MatchString(own) || strings.Contains(session.text(), "Respuestas: 1") {
+	if regexp.MustCompile(`<span class="count">\s*[1-4]\b`).MatchString(own) || strings.Contains(session.text(), "Respuestas: 1") {
 		t.Errorf("the session page shows a count from 1 to 4 exactly:\n%s", own)
 	}
 	cons := w.open(planner, "/consultations/"+ttConsA)
-	if m := regexp.MustCompile(`<td class="num[^"]*">\s*[1-4]\s*(<|/)`).FindString(cons.body); m != "" {
+	if m := regexp.MustCompile(`<span class="count">\s*[1-4]\s*(<|/)`).FindString(cons.body); m != "" {
 		t.Errorf("the consultation page shows a small count exactly: %q", m)
 	}
 	if !strings.Contains(cons.text(), "8 / 400") || !strings.Contains(cons.text(), "<5") {
 		t.Errorf("the consultation page's grid does not read 8 / 400 with small counts as <5")
+	}
+}
+
+// Item 10: a paper form that answered a question skip logic hides is stored without that answer,
+// and the facilitator reads which answers were left out.
+func TestPaperFormLeavesOutHiddenAnswers(t *testing.T) {
+	t.Parallel()
+	w := newTwoTowns(t, ttOptions{})
+	fac := w.signedIn("facilitator", ttFacA)
+	form := ttSurveyForm(w.community(), url.Values{"group": {"host"}, "gender": {"female"}, "age_band": {"age_30_59"},
+		"barriers": {"none"}, "gave_up_service": {"yes"}}, "")
+	r := w.send(fac, "/sessions/"+ttSesA+"/paper", form)
+	if r.status != http.StatusSeeOther || !strings.Contains(r.header.Get("Location"), "left_out=gave_up_service") {
+		t.Fatalf("paper form with a hidden answer = %d %s: %s", r.status, r.header.Get("Location"), errorSummary(r.text()))
+	}
+	page := w.open(fac, r.header.Get("Location"))
+	label := questionLabel(t, w.community(), "gave_up_service", "es")
+	if !strings.Contains(page.text(), "no se guardaron") || !strings.Contains(page.text(), label) {
+		t.Errorf("the saved paper page does not say what was left out (%q)", label)
+	}
+	var n int
+	if err := w.ro.QueryRow(`SELECT count(*) FROM answers WHERE question = 'gave_up_service'`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("the hidden answer was stored: %d rows (%v)", n, err)
 	}
 }

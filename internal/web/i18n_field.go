@@ -42,4 +42,10 @@ var fieldMessages = map[string]survey.Label{
 		"es": "Toda la consulta: avance hacia las metas",
 		"en": "The whole consultation: progress towards its targets",
 		"pt": "Toda a consulta: avanço rumo às metas"},
+	"survey.error_in":     {"es": "Pregunta «%s»", "en": "Question \"%s\"", "pt": "Pergunta «%s»"},
+	"survey.clear_answer": {"es": "Borrar respuesta", "en": "Clear answer", "pt": "Apagar resposta"},
+	"paper.left_out": {
+		"es": "Estas respuestas del papel no se guardaron, porque según las respuestas anteriores esas preguntas no correspondían:",
+		"en": "These answers on the paper were left out, because given the earlier answers those questions did not apply:",
+		"pt": "Estas respostas do papel não foram guardadas, porque segundo as respostas anteriores essas perguntas não se aplicavam:"},
 }

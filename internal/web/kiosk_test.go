@@ -63,7 +63,7 @@ func ktCounts(t *testing.T, page string) map[string][]int {
 	out := map[string][]int{}
 	for _, row := range regexp.MustCompile(`(?s)<tr><th scope="row">(.*?)</th>(.*?)</tr>`).FindAllStringSubmatch(table, -1) {
 		var ns []int
-		for _, c := range regexp.MustCompile(`<td[^>]*>\s*(&lt;\d+|\d+)`).FindAllStringSubmatch(row[2], -1) {
+		for _, c := range regexp.MustCompile(`<td[^>]*>\s*(?:<span class="count">)?(&lt;\d+|\d+)`).FindAllStringSubmatch(row[2], -1) {
 			n, _ := strconv.Atoi(c[1])
 			if strings.HasPrefix(c[1], "&lt;") {
 				n = ktSmall

@@ -372,6 +372,9 @@ func (s *Server) paperShow(w http.ResponseWriter, r *http.Request) {
 	page := s.buildSurveyPage(c, sv, surveyLanguage(r, sv, ""), nil, nil)
 	paperify(page, ses)
 	page.Saved = r.URL.Query().Get("saved") == "1"
+	if ids := r.URL.Query().Get("left_out"); ids != "" {
+		page.LeftOut = leftOutLabels(sv, page.Lang, strings.Split(ids, ","))
+	}
 	s.render(w, r, http.StatusOK, "survey", s.surveyView(r, page))
 }
 
@@ -379,6 +382,7 @@ func paperify(page *surveyPage, ses *store.Session) {
 	page.Session = ses.ID
 	page.Action = "/sessions/" + ses.ID + "/paper"
 	page.Paper = true
+	page.Island.Paper = true
 }
 
 // paperCreate stores a paper questionnaire with the channel "paper", then offers a blank form.

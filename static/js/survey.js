@@ -25,6 +25,11 @@
   var sendNote = form.querySelector(".send-note");
 
   document.documentElement.classList.add("js");
+  var paper = !!data.paper;
+
+  // A page answering a POST (a form with errors) becomes a plain page in the history, so Back
+  // and reload never ask to send the form again.
+  if (data.posted && history.replaceState) history.replaceState(null, "", location.pathname + location.search);
 
   // A kiosk page may come from the offline cache: every participant gets a fresh response id.
   if (data.kiosk && window.ConsultaQueue) form.querySelector('[name="_id"]').value = window.ConsultaQueue.newID();
@@ -81,6 +86,7 @@
   }
 
   function show(index) {
+    if (paper) { layout(); return; }
     var list = applicable();
     current = Math.max(0, Math.min(index, list.length - 1));
     screens.forEach(function (el) { el.classList.remove("current"); });
@@ -101,6 +107,28 @@
     }
     bar.max = list.length;
     bar.value = current + 1;
+  }
+
+  // Paper entry: the whole form on one page; questions skip logic hides are hidden and left out.
+  function layout() {
+    screens.forEach(function (el) { el.hidden = !relevant(questions[el.dataset.q]); });
+  }
+
+  // Paper entry: a ticked radio can be cleared, as a facilitator can rub out a mistake.
+  if (paper) {
+    screens.forEach(function (el) {
+      if (!el.querySelector('input[type="radio"]')) return;
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "button secondary clear-answer";
+      b.dataset.t = "survey.clear_answer";
+      b.textContent = t("survey.clear_answer");
+      b.addEventListener("click", function () {
+        el.querySelectorAll('input[type="radio"]').forEach(function (i) { i.checked = false; });
+        form.dispatchEvent(new Event("change"));
+      });
+      el.appendChild(b);
+    });
   }
 
   function setError(el, message) {
@@ -288,6 +316,7 @@
   }
 
   form.addEventListener("submit", function (e) {
+    if (paper) return; // the server checks and stores a paper form as posted
     e.preventDefault();
     var el = applicable()[current];
     if (!check(el)) { focusCurrent(); return; }
