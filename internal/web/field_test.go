@@ -144,3 +144,58 @@ func TestPaperFormLeavesOutHiddenAnswers(t *testing.T) {
 		t.Errorf("the hidden answer was stored: %d rows (%v)", n, err)
 	}
 }
+
+var (
+	fieldsetPattern = regexp.MustCompile(`(?s)<fieldset class="q q-(\w+)[^"]*" id="q-(\w+)".*?</fieldset>`)
+	hintPattern     = regexp.MustCompile(`<p class="hint"[^>]*>(.*?)</p>`)
+	facePattern     = regexp.MustCompile(`<span data-scale="\d+/\d+">(.*?)</span>`)
+)
+
+// Items 12 and 13: one hint per question, written for it; a scale's hint names the words its
+// faces show, and speaks of numbers only where numbers show.
+func TestOneHintPerQuestionAgreeingWithFaces(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	for _, c := range []string{childID, communityID} {
+		for _, lang := range []string{"es", "en", "pt"} {
+			page := a.get("/c/" + c + "?lang=" + lang).body
+			for _, fs := range fieldsetPattern.FindAllStringSubmatch(page, -1) {
+				typ, id := fs[1], fs[2]
+				hints := hintPattern.FindAllStringSubmatch(fs[0], -1)
+				if len(hints) > 1 {
+					var said []string
+					for _, h := range hints {
+						said = append(said, html.UnescapeString(h[1]))
+					}
+					t.Errorf("%s %s %s: %d hints: %q", c, lang, id, len(hints), said)
+				}
+				if len(hints) > 0 && strings.Contains(hints[0][1], "la primera") {
+					t.Errorf("%s %s %s: \"la primera\" does not agree with the choices", c, lang, id)
+				}
+				if typ != "scale" || len(hints) == 0 {
+					continue
+				}
+				hint := html.UnescapeString(hints[0][1])
+				faces := facePattern.FindAllStringSubmatch(fs[0], -1)
+				low, high := html.UnescapeString(faces[0][1]), html.UnescapeString(faces[len(faces)-1][1])
+				if regexp.MustCompile(`[0-9]|=`).MatchString(hint) && (!strings.Contains(hint, low) || !strings.Contains(hint, high)) {
+					t.Errorf("%s %s %s: the hint %q speaks of the ends but not as the faces do (%q … %q)", c, lang, id, hint, low, high)
+				}
+				if c == childID && regexp.MustCompile(`[0-9]`).MatchString(hint) {
+					t.Errorf("%s %s %s: the hint %q speaks of numbers the faces do not show", c, lang, id, hint)
+				}
+			}
+		}
+	}
+	// The teenagers' wording of the 5-face scales, too.
+	sv := a.surveys["child-listening"]
+	for _, q := range sv.Questions {
+		for band, v := range q.Variants {
+			for _, lang := range sv.Languages {
+				if h := v.Hint.In(lang); q.Type == "scale" && regexp.MustCompile(`[0-9]`).MatchString(h) {
+					t.Errorf("%s %s %s: the hint %q speaks of numbers the faces do not show", q.ID, band, lang, h)
+				}
+			}
+		}
+	}
+}

@@ -96,9 +96,9 @@ var messages = map[string]survey.Label{
 	"survey.optional":    {"es": "opcional", "en": "optional", "pt": "opcional"},
 	"survey.choose_many": {"es": "Puede marcar varias.", "en": "You can tick several.", "pt": "Você pode marcar várias."},
 	"survey.rank_help": {
-		"es": "Elija hasta %d, en orden: la primera es la más importante.",
-		"en": "Choose up to %d, in order: the first is the most important.",
-		"pt": "Escolha até %d, em ordem: a primeira é a mais importante."},
+		"es": "Elija hasta %d, en orden: primero lo más importante.",
+		"en": "Choose up to %d, in order: the most important first.",
+		"pt": "Escolha até %d, em ordem: primeiro o mais importante."},
 	"survey.rank_place":   {"es": "Lugar %d", "en": "Place %d", "pt": "Lugar %d"},
 	"survey.rank_none":    {"es": "— sin elegir —", "en": "— not chosen —", "pt": "— sem escolher —"},
 	"survey.rank_clear":   {"es": "Borrar el orden", "en": "Clear the order", "pt": "Limpar a ordem"},

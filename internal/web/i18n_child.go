@@ -34,9 +34,9 @@ var childMessages = map[string]survey.Label{
 	"child.stop":        {"es": "Terminar aquí", "en": "Stop here", "pt": "Parar aqui"},
 	"child.choose_many": {"es": "Puedes elegir varias.", "en": "You can pick more than one.", "pt": "Você pode escolher várias."},
 	"child.rank_help": {
-		"es": "Toca %d, en orden: primero la más importante.",
+		"es": "Toca %d, en orden: primero lo más importante.",
 		"en": "Tap %d, in order: the most important first.",
-		"pt": "Toque em %d, em ordem: primeiro a mais importante."},
+		"pt": "Toque em %d, em ordem: primeiro o mais importante."},
 	"child.no_names": {
 		"es": "No escribas tu nombre ni el de otras personas.",
 		"en": "Do not write your name or anyone else's.",
