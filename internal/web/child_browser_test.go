@@ -250,8 +250,11 @@ func (p *tab) checkChildScreen(question string) childScreen {
 	for _, small := range s.Small {
 		p.t.Errorf("%s: tap target smaller than 48×48 px: %s", question, small)
 	}
-	if !strings.HasPrefix(s.Progress, "Pregunta ") || !s.Bar {
+	if (s.Type != "note" && !strings.HasPrefix(s.Progress, "Pregunta ")) || !s.Bar {
 		p.t.Errorf("%s: no progress shown (text %q, bar %v)", question, s.Progress, s.Bar)
+	}
+	if s.Type == "note" && strings.HasPrefix(s.Progress, "Pregunta ") {
+		p.t.Errorf("%s: a note counts as a question: %q", question, s.Progress)
 	}
 	if s.Type != "note" && !s.Skip {
 		p.t.Errorf("%s: no \"No quiero responder\" button", question)

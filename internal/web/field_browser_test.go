@@ -2,6 +2,8 @@ package web_test
 
 import (
 	"context"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -286,4 +288,58 @@ func TestPaperFormAsWritten(t *testing.T) {
 	}
 	p.do("reload", chromedp.Reload())
 	p.waitFor("the paper form again", `!!document.querySelector("#survey-form")`)
+}
+
+// Item 15: progress counts the questions one can answer, never notes, and says "about" while
+// skip logic may still change the total; where it says an exact total, the total is right.
+func TestProgressCountsHonestly(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	p := openTab(t, a, 600, 960)
+	p.open("/c/" + childID + "?lang=es")
+	p.tap(".js-assent")
+	type step struct{ Q, Type, Progress string }
+	var seen []step
+	for i := 0; i < 40; i++ {
+		p.waitFor("a question", `!!document.querySelector("fieldset.q.current")`)
+		s := eval[step](p, `(() => { const q = document.querySelector("fieldset.q.current");
+			return {q: q.dataset.q, type: q.dataset.type, progress: document.querySelector(".toolbar .progress").textContent}; })()`)
+		seen = append(seen, s)
+		if s.Q == "age_band" {
+			p.tap(choiceTarget("age_band", "age_8_12"))
+		}
+		if p.visible(".js-send") {
+			break
+		}
+		p.tap(".js-next")
+	}
+	pattern := regexp.MustCompile(`^Pregunta (\d+) de (unas )?(\d+)$`)
+	n := 0
+	var totals []string
+	for _, s := range seen {
+		if s.Type == "note" {
+			if s.Progress != "" {
+				t.Errorf("%s: a note counts as a question: %q", s.Q, s.Progress)
+			}
+			continue
+		}
+		n++
+		m := pattern.FindStringSubmatch(s.Progress)
+		if m == nil {
+			t.Errorf("%s: progress %q", s.Q, s.Progress)
+			continue
+		}
+		if m[1] != strconv.Itoa(n) {
+			t.Errorf("%s: progress %q, want question %d", s.Q, s.Progress, n)
+		}
+		totals = append(totals, m[2]+m[3])
+	}
+	for _, total := range totals {
+		if !strings.HasPrefix(total, "unas") && total != strconv.Itoa(n) {
+			t.Errorf("an exact total of %s, but %d questions were asked", total, n)
+		}
+	}
+	if len(totals) == 0 || !strings.HasPrefix(totals[0], "unas") {
+		t.Errorf("the first question gives an exact total although skip logic is ahead: %q", totals)
+	}
 }

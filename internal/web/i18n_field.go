@@ -48,4 +48,5 @@ var fieldMessages = map[string]survey.Label{
 		"es": "Estas respuestas del papel no se guardaron, porque según las respuestas anteriores esas preguntas no correspondían:",
 		"en": "These answers on the paper were left out, because given the earlier answers those questions did not apply:",
 		"pt": "Estas respostas do papel não foram guardadas, porque segundo as respostas anteriores essas perguntas não se aplicavam:"},
+	"survey.progress_about": {"es": "Pregunta %d de unas %d", "en": "Question %d of about %d", "pt": "Pergunta %d de cerca de %d"},
 }

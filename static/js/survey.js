@@ -98,15 +98,24 @@
     if (sendNote) sendNote.hidden = send.hidden;
     if (skipButton) skipButton.hidden = el.dataset.type === "note";
     toolbar.hidden = false;
-    progress.textContent = t("survey.progress", [current + 1, list.length]);
+    // Only questions one can answer are counted; while skip logic may still add or drop some
+    // of those ahead, the total is said as "about".
+    var answerable = list.filter(function (x) { return questions[x.dataset.q].type !== "note"; });
+    var at = answerable.indexOf(el);
+    var done = answerable.filter(function (x) { return list.indexOf(x) < current; }).length;
+    var ahead = screens.slice(screens.indexOf(el) + 1).some(function (x) {
+      var q = questions[x.dataset.q];
+      return q.type !== "note" && !!q.relevant_expr;
+    });
+    progress.textContent = at < 0 ? "" : t(ahead ? "survey.progress_about" : "survey.progress", [at + 1, answerable.length]);
     var bar = toolbar.querySelector("progress");
     if (!bar) {
       bar = document.createElement("progress");
       bar.setAttribute("aria-hidden", "true");
       toolbar.insertBefore(bar, progress.nextSibling);
     }
-    bar.max = list.length;
-    bar.value = current + 1;
+    bar.max = Math.max(1, answerable.length);
+    bar.value = at < 0 ? done : at + 1;
   }
 
   // Paper entry: the whole form on one page; questions skip logic hides are hidden and left out.
