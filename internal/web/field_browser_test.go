@@ -42,6 +42,9 @@ func (p *tab) startKiosk(session string) {
 	p.waitFor("the kiosk welcome", `!!document.querySelector("#kiosk-welcome")`)
 }
 
+// usted finds the words of "usted" in Spanish, which a child is never addressed with.
+var usted = regexp.MustCompile(`(?i)\b(usted|ustedes|sus|su|puede|devuelva|elija|toque|escriba)\b`)
+
 // Item 1: a participant who switched language leaves nothing of it to the next one.
 func TestKioskNextPersonStartsInDefaultLanguage(t *testing.T) {
 	t.Parallel()
@@ -69,6 +72,10 @@ func TestKioskNextPersonStartsInDefaultLanguage(t *testing.T) {
 	text := eval[string](p, `document.querySelector("main").innerText`)
 	if lang := eval[string](p, `document.documentElement.lang`); lang != "es" || !strings.Contains(text, "Empezar") {
 		t.Errorf("the next person's welcome is in %q, want es:\n%s", lang, text)
+	}
+	// Item 16: children are addressed with "tú" on the kiosk too.
+	if m := usted.FindAllString(text, -1); len(m) > 0 {
+		t.Errorf("the child kiosk welcome says %q to a child:\n%s", m, text)
 	}
 	shot.take(p, "kiosk-welcome-after-switch")
 	p.tapAndLoad(`#kiosk-welcome a.button`)
@@ -341,5 +348,21 @@ func TestProgressCountsHonestly(t *testing.T) {
 	}
 	if len(totals) == 0 || !strings.HasPrefix(totals[0], "unas") {
 		t.Errorf("the first question gives an exact total although skip logic is ahead: %q", totals)
+	}
+}
+
+// Item 16: the child kiosk's pages speak to a child with "tú".
+func TestChildKioskSaysTu(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	p := openTab(t, a, 600, 960)
+	ses := fieldSession(t, a, childID, "f1e1d000-0000-4000-8000-000000000016")
+	p.startKiosk(ses)
+	for _, path := range []string{"/kiosk/" + ses, "/kiosk/" + ses + "/thanks?lang=es", "/kiosk/" + ses + "/stopped?lang=es"} {
+		p.open(path)
+		text := eval[string](p, `document.querySelector("main").innerText`)
+		if m := usted.FindAllString(text, -1); len(m) > 0 {
+			t.Errorf("%s says %q to a child:\n%s", path, m, text)
+		}
 	}
 }

@@ -42,7 +42,7 @@ var childMessages = map[string]survey.Label{
 		"en": "Do not write your name or anyone else's.",
 		"pt": "Não escreva o seu nome nem o de outras pessoas."},
 	"child.thanks_body": {
-		"es": "¡Gracias por ayudarnos! Guardamos lo que dijiste, sin tu nombre. La municipalidad verá cuántos niños y niñas dijeron cada cosa, y su equipo leerá los mensajes escritos, sin saber quién los escribió.",
+		"es": "¡Gracias por ayudarnos! Guardamos lo que dijiste, sin tu nombre. La municipalidad verá cuántos niños y niñas dijeron cada cosa, y el equipo de la municipalidad leerá los mensajes escritos, sin saber quién los escribió.",
 		"en": "Thank you for helping us! We kept what you said, without your name. The council will see how many children said each thing, and its team will read the written messages, without knowing who wrote them.",
 		"pt": "Obrigado por nos ajudar! Guardamos o que você disse, sem o seu nome. A prefeitura verá quantas crianças disseram cada coisa, e a equipe dela vai ler as mensagens escritas, sem saber quem as escreveu."},
 	"child.thanks_worry": {

@@ -49,4 +49,12 @@ var fieldMessages = map[string]survey.Label{
 		"en": "These answers on the paper were left out, because given the earlier answers those questions did not apply:",
 		"pt": "Estas respostas do papel não foram guardadas, porque segundo as respostas anteriores essas perguntas não se aplicavam:"},
 	"survey.progress_about": {"es": "Pregunta %d de unas %d", "en": "Question %d of about %d", "pt": "Pergunta %d de cerca de %d"},
+	"child.kiosk_welcome": {
+		"es": "¡Hola! No te preguntamos tu nombre. Puedes saltar las preguntas que quieras o terminar cuando quieras.",
+		"en": "Hello! We do not ask your name. You can skip any question or stop whenever you want.",
+		"pt": "Oi! Não perguntamos o seu nome. Você pode pular as perguntas que quiser ou parar quando quiser."},
+	"child.kiosk_pass_on": {
+		"es": "Ahora devuelve la tablet a la persona que te la dio.",
+		"en": "Now give the tablet back to the person who gave it to you.",
+		"pt": "Agora devolva o tablet para a pessoa que te deu."},
 }
