@@ -366,3 +366,42 @@ func TestChildKioskSaysTu(t *testing.T) {
 		}
 	}
 }
+
+// Item 17: "No quiero responder" sits apart from Back and Next, no larger than Next, and never
+// erases an answer out of sight: it clears it on the same screen, says so, and a second tap moves on.
+func TestSkipIsApartAndNeverErasesUnseen(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	for _, size := range [][2]int{{360, 640}, {600, 960}} {
+		p := openTab(t, a, size[0], size[1])
+		p.open("/c/" + childID + "?lang=es")
+		p.tap(".js-assent")
+		p.waitQuestion("intro")
+		p.tap(".js-next")
+		p.waitQuestion("age_band")
+		type box struct{ Top, Bottom, Left, Right, Area float64 }
+		type boxes struct{ Back, Next, Skip box }
+		b := eval[boxes](p, `(() => { const r = s => { const x = document.querySelector(s).getBoundingClientRect();
+			return {top: x.top, bottom: x.bottom, left: x.left, right: x.right, area: x.width * x.height}; };
+			return {back: r(".js-back"), next: r(".js-next"), skip: r(".js-skip")}; })()`)
+		if b.Skip.Top < b.Next.Bottom {
+			t.Errorf("%v: the skip button is level with Next (skip %+v, next %+v)", size, b.Skip, b.Next)
+		}
+		if b.Skip.Area > b.Next.Area {
+			t.Errorf("%v: the skip button (%.0f px²) is larger than Next (%.0f px²)", size, b.Skip.Area, b.Next.Area)
+		}
+		p.tap(choiceTarget("age_band", "age_8_12"))
+		p.tap(".js-skip")
+		if p.current() != "age_band" {
+			t.Fatalf("%v: skipping an answered question moved on to %s, erasing the answer out of sight", size, p.current())
+		}
+		if n := eval[int](p, `document.querySelectorAll("#q-age_band input:checked").length`); n != 0 {
+			t.Errorf("%v: the answer is still ticked after skip", size)
+		}
+		if msg := eval[string](p, `document.querySelector(".skip-status").textContent`); !strings.Contains(msg, "Borramos tu respuesta") {
+			t.Errorf("%v: the child is not told the answer was cleared: %q", size, msg)
+		}
+		p.tap(".js-skip")
+		p.waitQuestion("gender")
+	}
+}

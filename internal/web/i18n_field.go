@@ -57,4 +57,8 @@ var fieldMessages = map[string]survey.Label{
 		"es": "Ahora devuelve la tablet a la persona que te la dio.",
 		"en": "Now give the tablet back to the person who gave it to you.",
 		"pt": "Agora devolva o tablet para a pessoa que te deu."},
+	"child.skip_cleared": {
+		"es": "Borramos tu respuesta. Si no quieres responder, toca otra vez «No quiero responder».",
+		"en": "We cleared your answer. If you don't want to answer, tap \"I don't want to answer\" again.",
+		"pt": "Apagamos a sua resposta. Se não quiser responder, toque de novo em \"Não quero responder\"."},
 }

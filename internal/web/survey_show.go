@@ -86,7 +86,7 @@ var islandKeys = []string{"survey.progress", "survey.next", "survey.back", "surv
 	"survey.offline_error", "survey.closed", "survey.conflict", "survey.errors_title", "survey.yes", "survey.no",
 	"survey.prefer_not", "survey.rank_clear", "js.required", "js.too_long", "js.range", "survey.rank_help",
 	"child.assent_title", "child.assent_why", "child.assent_no_names", "child.assent_skip", "child.assent_totals",
-	"child.no_thanks", "child.yes_start", "child.read_aloud", "child.skip", "child.stop", "survey.stop", "survey.send_note", "child.send_note", "survey.clear_answer", "survey.progress_about"}
+	"child.no_thanks", "child.yes_start", "child.read_aloud", "child.skip", "child.stop", "survey.stop", "survey.send_note", "child.send_note", "survey.clear_answer", "survey.progress_about", "child.skip_cleared"}
 
 func (s *Server) surveyShow(w http.ResponseWriter, r *http.Request) {
 	c, sv, ok := s.pageConsultation(w, r)

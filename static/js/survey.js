@@ -13,6 +13,8 @@
   survey.questions.forEach(function (q) { questions[q.id] = q; });
   var screens = Array.prototype.slice.call(form.querySelectorAll("fieldset.q"));
   var current = 0;
+  var shownScreen = null;
+  var skipStatus = null;
   var back = form.querySelector(".js-back");
   var next = form.querySelector(".js-next");
   var send = form.querySelector(".js-send");
@@ -97,6 +99,8 @@
     send.hidden = current !== list.length - 1;
     if (sendNote) sendNote.hidden = send.hidden;
     if (skipButton) skipButton.hidden = el.dataset.type === "note";
+    if (skipStatus && el !== shownScreen) skipStatus.textContent = "";
+    shownScreen = el;
     toolbar.hidden = false;
     // Only questions one can answer are counted; while skip logic may still add or drop some
     // of those ahead, the total is said as "about".
@@ -278,7 +282,7 @@
       });
       var clear = document.createElement("button");
       clear.type = "button";
-      clear.className = "button secondary";
+      clear.className = "button secondary js-rank-clear";
       clear.dataset.t = "survey.rank_clear";
       clear.textContent = t("survey.rank_clear");
       clear.addEventListener("click", function () { order = []; sync(); });
@@ -391,17 +395,27 @@
   function done() { send.disabled = false; send.textContent = t("survey.send"); }
   function fail(msg) { sendError.textContent = msg; sendError.hidden = false; }
 
-  // "I don't want to answer": the question is left blank and the next one comes.
+  // "I don't want to answer": the question is left blank and the next one comes. An answer
+  // already given is never erased out of sight: it is cleared here, on this screen, and said so;
+  // a second tap moves on.
+  skipStatus = form.querySelector(".skip-status");
   if (skipButton) {
     skipButton.addEventListener("click", function () {
       var el = applicable()[current];
+      var answered = value(el.dataset.q) !== null;
       el.querySelectorAll("input, textarea, select").forEach(function (i) {
         if (i.type === "radio" || i.type === "checkbox") i.checked = false;
         else i.value = "";
       });
       el.querySelectorAll(".rank-order button").forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
+      var rankClear = el.querySelector(".js-rank-clear");
+      if (rankClear) rankClear.click(); // the rank widget keeps its own order: clear it there too
       setError(el, "");
       form.dispatchEvent(new Event("change"));
+      if (answered) {
+        if (skipStatus) skipStatus.textContent = t("child.skip_cleared");
+        return;
+      }
       if (current < applicable().length - 1) { show(current + 1); focusCurrent(); }
     });
   }
