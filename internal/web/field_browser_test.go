@@ -405,3 +405,36 @@ func TestSkipIsApartAndNeverErasesUnseen(t *testing.T) {
 		p.waitQuestion("gender")
 	}
 }
+
+// Item 18: an exclusive choice stands alone in the page: ticking it clears the others, and
+// ticking another clears it.
+func TestExclusiveChoiceClearsOthers(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	p := openTab(t, a, 600, 960)
+	p.open("/c/" + childID + "?lang=es")
+	p.tap(".js-assent")
+	p.waitQuestion("intro")
+	for _, q := range []string{"intro", "age_band", "gender", "group", "goes_to_school", "safe_school", "safe_home",
+		"safe_neighbourhood", "better_neighbourhood", "top_fix"} {
+		p.waitQuestion(q)
+		p.tap(".js-next")
+	}
+	p.waitQuestion("talk_to")
+	ticked := func() []string {
+		return eval[[]string](p, `Array.from(document.querySelectorAll("#q-talk_to input:checked")).map(i => i.value)`)
+	}
+	p.tap(choiceTarget("talk_to", "family"))
+	p.tap(choiceTarget("talk_to", "teacher"))
+	p.tap(choiceTarget("talk_to", "nobody"))
+	if got := ticked(); len(got) != 1 || got[0] != "nobody" {
+		t.Errorf("after ticking Nadie, ticked %v, want [nobody]", got)
+	}
+	p.tap(choiceTarget("talk_to", "friends"))
+	if got := ticked(); len(got) != 1 || got[0] != "friends" {
+		t.Errorf("after ticking a friend, ticked %v, want [friends]", got)
+	}
+	if n := eval[int](p, `document.querySelectorAll("#q-talk_to label.choice:has(input:checked)").length`); n != 1 {
+		t.Errorf("%d choices look ticked", n)
+	}
+}

@@ -235,10 +235,16 @@
 
   form.addEventListener("change", function (e) {
     var name = e.target.name || "";
-    // "Prefer not to answer" excludes the other options, and they exclude it.
+    // "Prefer not to answer" and exclusive choices ("Nobody", "none") stand alone: ticking one
+    // clears the others, and ticking another clears it, on screen.
     if (e.target.type === "checkbox" && e.target.checked) {
+      var alone = function (v) {
+        if (v === "prefer_not") return true;
+        var q = questions[name];
+        return !!(q && (q.choices || []).some(function (c) { return c.id === v && c.exclusive; }));
+      };
       inputs(name).forEach(function (o) {
-        if (o !== e.target && (o.value === "prefer_not" || e.target.value === "prefer_not")) o.checked = false;
+        if (o !== e.target && o.checked && (alone(o.value) || alone(e.target.value))) o.checked = false;
       });
     }
     if (name === "age_band") relabel();
