@@ -37,6 +37,31 @@ type Consultation struct {
 	EndsOn         string
 	IdleSeconds    int
 	CreatedAt      time.Time
+	// Titles and Descriptions are the title and description per language; Title is the one
+	// staff know the consultation by, and the public sees it where no translation is given.
+	Titles       survey.Label
+	Descriptions survey.Label
+}
+
+// TitleIn is the consultation's title in lang, else its main title.
+func (c *Consultation) TitleIn(lang string) string {
+	if t := c.Titles[lang]; t != "" {
+		return t
+	}
+	return c.Title
+}
+
+// DescriptionIn is the consultation's description in lang, else in another language, else "".
+func (c *Consultation) DescriptionIn(lang string) string {
+	return c.Descriptions.In(lang)
+}
+
+func labelJSON(l survey.Label) string {
+	if len(l) == 0 {
+		return "{}"
+	}
+	b, _ := json.Marshal(l)
+	return string(b)
 }
 
 // Session is one meeting of a consultation.
@@ -97,10 +122,10 @@ func (s *Store) CreateConsultation(ctx context.Context, c *Consultation) error {
 	}
 	c.CreatedAt = s.Now().UTC()
 	_, err := s.w.ExecContext(ctx, `INSERT INTO consultations
-		(id, municipality_id, survey_id, title, status, starts_on, ends_on, idle_seconds, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(id, municipality_id, survey_id, title, status, starts_on, ends_on, idle_seconds, created_at, titles, descriptions)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.MunicipalityID, c.SurveyID, c.Title, c.Status, c.StartsOn, c.EndsOn, c.IdleSeconds,
-		c.CreatedAt.Format(time.RFC3339Nano))
+		c.CreatedAt.Format(time.RFC3339Nano), labelJSON(c.Titles), labelJSON(c.Descriptions))
 	if isUniqueViolation(err) {
 		return ErrConflict
 	}
@@ -108,17 +133,21 @@ func (s *Store) CreateConsultation(ctx context.Context, c *Consultation) error {
 }
 
 const consultationColumns = `c.id, c.municipality_id, m.name, c.survey_id, c.title, c.status,
-	coalesce(c.starts_on, ''), coalesce(c.ends_on, ''), c.idle_seconds, c.created_at`
+	coalesce(c.starts_on, ''), coalesce(c.ends_on, ''), c.idle_seconds, c.created_at, c.titles, c.descriptions`
 
 func scanConsultation(row interface{ Scan(...any) error }) (*Consultation, error) {
 	var c Consultation
-	var created string
+	var created, titles, descriptions string
 	err := row.Scan(&c.ID, &c.MunicipalityID, &c.Municipality, &c.SurveyID, &c.Title, &c.Status,
-		&c.StartsOn, &c.EndsOn, &c.IdleSeconds, &created)
+		&c.StartsOn, &c.EndsOn, &c.IdleSeconds, &created, &titles, &descriptions)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
 	c.CreatedAt = parseStamp(created)
+	if err == nil {
+		json.Unmarshal([]byte(titles), &c.Titles)
+		json.Unmarshal([]byte(descriptions), &c.Descriptions)
+	}
 	return &c, err
 }
 
@@ -205,10 +234,11 @@ func (s *Store) Consultations(ctx context.Context, municipalities []int64, all b
 	return queryAll(ctx, s.r, scanConsultation, query+` ORDER BY c.created_at DESC, c.id`, args...)
 }
 
-// UpdateConsultation changes a consultation's title, dates and kiosk idle time.
+// UpdateConsultation changes a consultation's titles, descriptions, dates and kiosk idle time.
 func (s *Store) UpdateConsultation(ctx context.Context, c *Consultation) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE consultations SET title = ?, starts_on = ?, ends_on = ?, idle_seconds = ? WHERE id = ?`,
-		c.Title, c.StartsOn, c.EndsOn, c.IdleSeconds, c.ID)
+	res, err := s.w.ExecContext(ctx, `UPDATE consultations SET title = ?, starts_on = ?, ends_on = ?, idle_seconds = ?,
+		titles = ?, descriptions = ? WHERE id = ?`,
+		c.Title, c.StartsOn, c.EndsOn, c.IdleSeconds, labelJSON(c.Titles), labelJSON(c.Descriptions), c.ID)
 	if err != nil {
 		return err
 	}

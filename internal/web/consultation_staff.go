@@ -45,6 +45,7 @@ func (s *Server) consultationStaffList(w http.ResponseWriter, r *http.Request) {
 
 type consultationForm struct {
 	Title, SurveyID, Status, StartsOn, EndsOn string
+	Titles, Descriptions                      survey.Label
 	Municipality                              int64
 	IdleMinutes                               int
 }
@@ -114,13 +115,11 @@ func (s *Server) consultationCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := pickLanguage(r)
-	f := consultationForm{Title: strings.TrimSpace(r.PostForm.Get("title")), SurveyID: r.PostForm.Get("survey"),
+	f := consultationForm{SurveyID: r.PostForm.Get("survey"),
 		Status: r.PostForm.Get("status"), StartsOn: r.PostForm.Get("starts_on"), EndsOn: r.PostForm.Get("ends_on")}
 	errs := map[string]string{}
+	f.Title, f.Titles, f.Descriptions = consultationWording(r.PostForm, lang, errs)
 	f.Municipality, _ = strconv.ParseInt(r.PostForm.Get("municipality"), 10, 64)
-	if f.Title == "" || len([]rune(f.Title)) > 160 {
-		errs["title"] = T(lang, "form.required_short", 160)
-	}
 	if _, ok := s.surveys[f.SurveyID]; !ok {
 		errs["survey"] = T(lang, "staff.survey_invalid")
 	}
@@ -153,7 +152,8 @@ func (s *Server) consultationCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := &store.Consultation{ID: slug(f.Title), MunicipalityID: f.Municipality, SurveyID: f.SurveyID, Title: f.Title,
-		Status: f.Status, StartsOn: f.StartsOn, EndsOn: f.EndsOn, IdleSeconds: f.IdleMinutes * 60}
+		Status: f.Status, StartsOn: f.StartsOn, EndsOn: f.EndsOn, IdleSeconds: f.IdleMinutes * 60,
+		Titles: f.Titles, Descriptions: f.Descriptions}
 	if err := s.store.CreateConsultation(r.Context(), c); err != nil {
 		s.fail(w, r, err)
 		return

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -197,5 +198,41 @@ func TestOneHintPerQuestionAgreeingWithFaces(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Item 19: a consultation's title and description are per language, like survey labels.
+func TestConsultationTitlePerLanguage(t *testing.T) {
+	t.Parallel()
+	w := newTwoTowns(t, ttOptions{})
+	planner := w.signedIn("planner", ttPlannerA)
+	r := w.send(planner, "/consultations", url.Values{"title": {"Consulta de Upala sobre el agua"},
+		"title_en": {"Upala consultation on water"}, "title_pt": {"Consulta de Upala sobre a água"},
+		"description_en": {"Tell us how water reaches your home."}, "description_es": {"Cuéntenos cómo llega el agua a su casa."},
+		"survey": {"community-consultation"}, "municipality": {strconv.FormatInt(w.muniA, 10)}, "status": {"open"},
+		"starts_on": {"2026-04-01"}, "ends_on": {"2026-05-01"}, "idle_minutes": {"3"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("create = %d: %s", r.status, errorSummary(r.text()))
+	}
+	id := strings.TrimPrefix(r.header.Get("Location"), "/consultations/")
+	for _, tc := range []struct{ lang, title, description string }{
+		{"es", "Consulta de Upala sobre el agua", "Cuéntenos cómo llega el agua a su casa."},
+		{"en", "Upala consultation on water", "Tell us how water reaches your home."},
+		{"pt", "Consulta de Upala sobre a água", "Cuéntenos cómo llega el agua a su casa."},
+	} {
+		home := w.open(w.client("anon-"+tc.lang, ""), "/?lang="+tc.lang).text()
+		if !strings.Contains(home, tc.title) || !strings.Contains(home, tc.description) {
+			t.Errorf("home in %s lacks %q / %q", tc.lang, tc.title, tc.description)
+		}
+	}
+	if r := w.send(planner, "/consultations/"+id+"/wording", url.Values{"title": {"Consulta de Upala sobre el agua"},
+		"title_en": {"Water in Upala"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("wording = %d", r.status)
+	}
+	if home := w.open(planner, "/?lang=en").text(); !strings.Contains(home, "Water in Upala") {
+		t.Error("the English title did not change")
+	}
+	if e := w.auditLog()[0]; e.Action != "consultation.wording" {
+		t.Errorf("last audit entry %+v, want consultation.wording", e)
 	}
 }

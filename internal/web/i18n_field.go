@@ -61,4 +61,11 @@ var fieldMessages = map[string]survey.Label{
 		"es": "Borramos tu respuesta. Si no quieres responder, toca otra vez «No quiero responder».",
 		"en": "We cleared your answer. If you don't want to answer, tap \"I don't want to answer\" again.",
 		"pt": "Apagamos a sua resposta. Se não quiser responder, toque de novo em \"Não quero responder\"."},
+	"staff.wording": {"es": "Título y descripción para el público", "en": "Title and description for the public", "pt": "Título e descrição para o público"},
+	"staff.wording_help": {
+		"es": "El público lee el título y la descripción en su idioma; donde falte una traducción, ve el título principal.",
+		"en": "The public reads the title and description in their language; where a translation is missing, they see the main title.",
+		"pt": "O público lê o título e a descrição no seu idioma; onde faltar uma tradução, vê o título principal."},
+	"staff.title_in":       {"es": "Título en %s", "en": "Title in %s", "pt": "Título em %s"},
+	"staff.description_in": {"es": "Descripción en %s (opcional)", "en": "Description in %s (optional)", "pt": "Descrição em %s (opcional)"},
 }
