@@ -523,7 +523,8 @@ func TestReadAloud(t *testing.T) {
 	p.tap(".js-next")
 	// Then a question: its text, then each choice.
 	listen("age_band", []string{questionLabel(t, sv, "age_band", "es"),
-		choiceLabel(t, sv, "age_band", "age_8_12", "es"), choiceLabel(t, sv, "age_band", "age_13_17", "es")})
+		choiceLabel(t, sv, "age_band", "age_8_12", "es"), choiceLabel(t, sv, "age_band", "age_13_17", "es"),
+		choiceLabel(t, sv, "age_band", "prefer_not", "es")})
 	p.tap(choiceTarget("age_band", "age_8_12"))
 	p.tap(".js-next")
 	g := []string{questionLabel(t, sv, "gender", "es")}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"consulta/internal/store"
@@ -436,5 +437,40 @@ func TestExclusiveChoiceClearsOthers(t *testing.T) {
 	}
 	if n := eval[int](p, `document.querySelectorAll("#q-talk_to label.choice:has(input:checked)").length`); n != 1 {
 		t.Errorf("%d choices look ticked", n)
+	}
+}
+
+// Item 20: the assent can be heard too; where the tablet has no voice for a language, the
+// facilitator is told on the session page, and the child sees nothing of it.
+func TestReadAloudAssentAndMissingVoices(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	p := openTab(t, a, 600, 960)
+	ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
+	defer cancel()
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
+		page.AddScriptToEvaluateOnNewDocumentParams{Source: fakeSpeech}); err != nil {
+		t.Fatalf("installing the fake voices: %v", err)
+	}
+	p.open("/c/" + childID + "?lang=es")
+	if !p.visible(".js-read-assent") {
+		t.Fatal("no \"Escuchar\" on the assent screen although the device has a Spanish voice")
+	}
+	p.tap(".js-read-assent")
+	spoken := eval[[]utterance](p, `window.__spoken`)
+	if len(spoken) < 2 || spoken[0].Text != "¡Hola! ¿Nos ayudas?" {
+		t.Errorf("the assent read aloud: %+v", spoken)
+	}
+	p.tap(`.langs button[value="pt"]`)
+	if p.visible(".js-read-assent") || strings.Contains(eval[string](p, `document.body.innerText`), "voz") {
+		t.Error("in Portuguese, without a voice, the child still sees the button or hears of voices")
+	}
+	ses := fieldSession(t, a, childID, "f1e1d000-0000-4000-8000-000000000020")
+	p.signIn()
+	p.open("/sessions/" + ses + "?lang=es")
+	p.waitFor("the voice notice", `!document.getElementById("voice-notice").hidden`)
+	notice := eval[string](p, `document.getElementById("voice-notice").innerText`)
+	if !strings.Contains(notice, "English") || !strings.Contains(notice, "Português") || strings.Contains(notice, "Español") {
+		t.Errorf("the facilitator's notice names the wrong languages: %q", notice)
 	}
 }

@@ -68,4 +68,8 @@ var fieldMessages = map[string]survey.Label{
 		"pt": "O público lê o título e a descrição no seu idioma; onde faltar uma tradução, vê o título principal."},
 	"staff.title_in":       {"es": "Título en %s", "en": "Title in %s", "pt": "Título em %s"},
 	"staff.description_in": {"es": "Descripción en %s (opcional)", "en": "Description in %s (optional)", "pt": "Descrição em %s (opcional)"},
+	"session.no_voice": {
+		"es": "Esta tableta no tiene voz para leer en voz alta en: %s. El botón «Escuchar» no aparecerá en ese idioma: lea usted las preguntas en voz alta a quien lo necesite.",
+		"en": "This tablet has no voice to read aloud in: %s. The \"Listen\" button will not show in that language: read the questions aloud yourself to anyone who needs it.",
+		"pt": "Este tablet não tem voz para ler em voz alta em: %s. O botão \"Ouvir\" não vai aparecer nesse idioma: leia você as perguntas em voz alta para quem precisar."},
 }

@@ -460,8 +460,21 @@
     }
     return null;
   }
+  var readAssent = document.querySelector(".js-read-assent");
   function updateReadAloud() {
     if (readButton) readButton.hidden = !voiceFor(lang);
+    if (readAssent) readAssent.hidden = !voiceFor(lang);
+  }
+  function speak(texts) {
+    var voice = voiceFor(lang);
+    if (!voice) return;
+    synth.cancel();
+    texts.forEach(function (text) {
+      var u = new SpeechSynthesisUtterance(text);
+      u.lang = voice.lang || lang;
+      u.voice = voice;
+      synth.speak(u);
+    });
   }
   function screenTexts(el) {
     var out = [];
@@ -478,16 +491,14 @@
   if (readButton && synth) {
     if (synth.addEventListener) synth.addEventListener("voiceschanged", updateReadAloud);
     updateReadAloud();
-    readButton.addEventListener("click", function () {
-      var voice = voiceFor(lang);
-      if (!voice) return;
-      synth.cancel();
-      screenTexts(applicable()[current]).forEach(function (text) {
-        var u = new SpeechSynthesisUtterance(text);
-        u.lang = voice.lang || lang;
-        u.voice = voice;
-        synth.speak(u);
-      });
+    readButton.addEventListener("click", function () { speak(screenTexts(applicable()[current])); });
+  }
+  // The assent is read aloud too: what this is for, before the child says yes.
+  if (readAssent && synth) {
+    readAssent.addEventListener("click", function () {
+      var texts = [];
+      document.querySelectorAll("#assent h2, #assent li").forEach(function (e) { texts.push(e.textContent.trim()); });
+      speak(texts);
     });
   }
 
