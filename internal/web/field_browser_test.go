@@ -474,3 +474,24 @@ func TestReadAloudAssentAndMissingVoices(t *testing.T) {
 		t.Errorf("the facilitator's notice names the wrong languages: %q", notice)
 	}
 }
+
+// Item 21: after the first screen the survey's title is small, leaving the phone to the question.
+func TestSurveyTitleSmallAfterFirstScreen(t *testing.T) {
+	t.Parallel()
+	a := newApp(t)
+	p := openTab(t, a, 360, 640)
+	p.open("/c/" + communityID + "?lang=es")
+	p.waitQuestion("intro")
+	first := eval[float64](p, `document.getElementById("survey-title").getBoundingClientRect().height`)
+	p.tap(".js-next")
+	p.waitQuestion("group")
+	later := eval[float64](p, `document.getElementById("survey-title").getBoundingClientRect().height`)
+	if later > 640*0.1 || later >= first {
+		t.Errorf("the title takes %.0f px of 640 on the second screen (%.0f on the first)", later, first)
+	}
+	p.tap(".js-back")
+	p.waitQuestion("intro")
+	if again := eval[float64](p, `document.getElementById("survey-title").getBoundingClientRect().height`); again != first {
+		t.Errorf("back on the first screen the title is %.0f px, was %.0f", again, first)
+	}
+}

@@ -98,6 +98,9 @@
     next.hidden = current === list.length - 1;
     send.hidden = current !== list.length - 1;
     if (sendNote) sendNote.hidden = send.hidden;
+    // After the first screen the survey's title stays, small, out of the question's way.
+    var title = document.getElementById("survey-title");
+    if (title) title.classList.toggle("compact", current > 0);
     if (skipButton) skipButton.hidden = el.dataset.type === "note";
     if (skipStatus && el !== shownScreen) skipStatus.textContent = "";
     shownScreen = el;
