@@ -262,6 +262,11 @@
         el.querySelector(".js-locked").hidden = false;
         el.hidden = false;
         panel(el);
+        // Back online the server must hear the PIN: the field to type it in comes back.
+        window.addEventListener("online", function () {
+          form.hidden = false;
+          form.elements.pin.focus();
+        }, { once: true });
       });
     });
     function show(msg) { error.textContent = msg; error.hidden = false; form.elements.pin.value = ""; }
