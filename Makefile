@@ -40,9 +40,12 @@ test: deps fmt-check vet
 bench: build
 	$(GO) run ./cmd/bench --binary $(BIN) --json bench.json
 
-# screenshots saves a PNG of every child screen at tablet size into ./screenshots.
+# screenshots saves a PNG of every child screen at tablet size into ./screenshots, with the
+# child and adult last screens, the kiosk welcome after a participant who switched language and
+# the paper form after an error.
+SHOTS := TestChildSurveyTapping|TestLastScreenSendsThenThanks|TestKioskNextPersonStartsInDefaultLanguage|TestPaperFormAsWritten
 screenshots: deps
-	SCREENSHOTS_DIR=$(CURDIR)/screenshots $(GO) test ./internal/web/ -run TestChildSurveyTapping -count=1
+	SCREENSHOTS_DIR=$(CURDIR)/screenshots $(GO) test ./internal/web/ -run '^($(SHOTS))$$' -count=1
 
 # fuzz runs each fuzz target for FUZZTIME (the seed corpora already run in `make test`).
 FUZZTIME ?= 5m

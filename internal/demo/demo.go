@@ -269,8 +269,8 @@ func weights(q *survey.Question, p func(string) string) []float64 {
 func many(rng *rand.Rand, q *survey.Question, p func(string) string) []string {
 	var out []string
 	for _, c := range q.Choices {
-		if c.ID == survey.PreferNot || c.ID == "none" {
-			continue
+		if c.ID == survey.PreferNot || c.ID == "none" || c.Exclusive {
+			continue // these stand alone
 		}
 		if rng.Float64() < min(0.9, 0.22*factor(c.ID, p)) {
 			out = append(out, c.ID)

@@ -39,6 +39,31 @@ type Consultation struct {
 	CreatedAt      time.Time
 	// ClosedAt is when the consultation last closed; zero while it is open or a draft.
 	ClosedAt time.Time
+	// Titles and Descriptions are the title and description per language; Title is the one
+	// staff know the consultation by, and the public sees it where no translation is given.
+	Titles       survey.Label
+	Descriptions survey.Label
+}
+
+// TitleIn is the consultation's title in lang, else its main title.
+func (c *Consultation) TitleIn(lang string) string {
+	if t := c.Titles[lang]; t != "" {
+		return t
+	}
+	return c.Title
+}
+
+// DescriptionIn is the consultation's description in lang, else in another language, else "".
+func (c *Consultation) DescriptionIn(lang string) string {
+	return c.Descriptions.In(lang)
+}
+
+func labelJSON(l survey.Label) string {
+	if len(l) == 0 {
+		return "{}"
+	}
+	b, _ := json.Marshal(l)
+	return string(b)
 }
 
 // Session is one meeting of a consultation.
@@ -99,10 +124,10 @@ func (s *Store) CreateConsultation(ctx context.Context, c *Consultation) error {
 		closedAt = c.CreatedAt.Format(time.RFC3339Nano)
 	}
 	_, err := s.w.ExecContext(ctx, `INSERT INTO consultations
-		(id, municipality_id, survey_id, title, status, starts_on, ends_on, idle_seconds, created_at, closed_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(id, municipality_id, survey_id, title, status, starts_on, ends_on, idle_seconds, created_at, closed_at, titles, descriptions)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.MunicipalityID, c.SurveyID, c.Title, c.Status, c.StartsOn, c.EndsOn, c.IdleSeconds,
-		c.CreatedAt.Format(time.RFC3339Nano), closedAt)
+		c.CreatedAt.Format(time.RFC3339Nano), closedAt, labelJSON(c.Titles), labelJSON(c.Descriptions))
 	if isUniqueViolation(err) {
 		return ErrConflict
 	}
@@ -110,19 +135,24 @@ func (s *Store) CreateConsultation(ctx context.Context, c *Consultation) error {
 }
 
 const consultationColumns = `c.id, c.municipality_id, m.name, c.survey_id, c.title, c.status,
-	coalesce(c.starts_on, ''), coalesce(c.ends_on, ''), c.idle_seconds, c.created_at, coalesce(c.closed_at, '')`
+	coalesce(c.starts_on, ''), coalesce(c.ends_on, ''), c.idle_seconds, c.created_at, coalesce(c.closed_at, ''),
+	c.titles, c.descriptions`
 
 func scanConsultation(row interface{ Scan(...any) error }) (*Consultation, error) {
 	var c Consultation
-	var created, closed string
+	var created, closed, titles, descriptions string
 	err := row.Scan(&c.ID, &c.MunicipalityID, &c.Municipality, &c.SurveyID, &c.Title, &c.Status,
-		&c.StartsOn, &c.EndsOn, &c.IdleSeconds, &created, &closed)
+		&c.StartsOn, &c.EndsOn, &c.IdleSeconds, &created, &closed, &titles, &descriptions)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
 	c.CreatedAt = parseStamp(created)
 	if closed != "" {
 		c.ClosedAt = parseStamp(closed)
+	}
+	if err == nil {
+		json.Unmarshal([]byte(titles), &c.Titles)
+		json.Unmarshal([]byte(descriptions), &c.Descriptions)
 	}
 	return &c, err
 }
@@ -212,10 +242,11 @@ func (s *Store) Consultations(ctx context.Context, municipalities []int64, all b
 	return queryAll(ctx, s.r, scanConsultation, query+` ORDER BY c.created_at DESC, c.id`, args...)
 }
 
-// UpdateConsultation changes a consultation's title, dates and kiosk idle time.
+// UpdateConsultation changes a consultation's titles, descriptions, dates and kiosk idle time.
 func (s *Store) UpdateConsultation(ctx context.Context, c *Consultation) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE consultations SET title = ?, starts_on = ?, ends_on = ?, idle_seconds = ? WHERE id = ?`,
-		c.Title, c.StartsOn, c.EndsOn, c.IdleSeconds, c.ID)
+	res, err := s.w.ExecContext(ctx, `UPDATE consultations SET title = ?, starts_on = ?, ends_on = ?, idle_seconds = ?,
+		titles = ?, descriptions = ? WHERE id = ?`,
+		c.Title, c.StartsOn, c.EndsOn, c.IdleSeconds, labelJSON(c.Titles), labelJSON(c.Descriptions), c.ID)
 	if err != nil {
 		return err
 	}

@@ -266,6 +266,10 @@ func (l *loader) survey(src []byte) *Survey {
 			s.Questions = append(s.Questions, profileQuestions(s.Profile, s.Audience)...)
 			profiled = true
 		}
+		// An age variant of a note asked before the age band would never show.
+		if !profiled && len(q.Variants) > 0 && slices.Contains(s.Profile, AgeBand) {
+			l.add(n.Line, q.ID, "variant_before_age")
+		}
 		s.Questions = append(s.Questions, q)
 	}
 	if !profiled {
@@ -625,7 +629,7 @@ func profileQuestions(profile []string, audience string) []*Question {
 			q.Choices = slices.Clone(std.Choices)
 			if qid == AgeBand {
 				bands := ageBands(audience)
-				q.Choices = slices.DeleteFunc(q.Choices, func(c Choice) bool { return !slices.Contains(bands, c.ID) })
+				q.Choices = slices.DeleteFunc(q.Choices, func(c Choice) bool { return c.ID != PreferNot && !slices.Contains(bands, c.ID) })
 			}
 			out = append(out, &q)
 		}

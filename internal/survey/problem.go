@@ -184,6 +184,10 @@ var problemText = map[string]Label{
 		"es": "relevant menciona ${%s}, que viene después; solo puede mencionar preguntas anteriores",
 		"en": "relevant refers to ${%s}, which comes later; it may refer only to earlier questions",
 		"pt": "relevant menciona ${%s}, que vem depois; só pode mencionar perguntas anteriores"},
+	"variant_before_age": {
+		"es": "variants: esta nota va antes de la pregunta de la edad, así que su versión por edad nunca se mostraría; escriba un solo texto para todas las edades",
+		"en": "variants: this note comes before the age question, so its age wording would never show; write one text for every age",
+		"pt": "variants: esta nota vem antes da pergunta da idade, então a versão por idade nunca apareceria; escreva um só texto para todas as idades"},
 	"variant_band": {
 		"es": "variants: %q no es una franja de edad (%s)",
 		"en": "variants: %q is not an age band (%s)",

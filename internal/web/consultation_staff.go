@@ -45,6 +45,7 @@ func (s *Server) consultationStaffList(w http.ResponseWriter, r *http.Request) {
 
 type consultationForm struct {
 	Title, SurveyID, Status, StartsOn, EndsOn string
+	Titles, Descriptions                      survey.Label
 	Municipality                              int64
 	IdleMinutes                               int
 }
@@ -115,13 +116,11 @@ func (s *Server) consultationCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := pickLanguage(r)
-	f := consultationForm{Title: strings.TrimSpace(r.PostForm.Get("title")), SurveyID: r.PostForm.Get("survey"),
+	f := consultationForm{SurveyID: r.PostForm.Get("survey"),
 		Status: r.PostForm.Get("status"), StartsOn: r.PostForm.Get("starts_on"), EndsOn: r.PostForm.Get("ends_on")}
 	errs := map[string]string{}
+	f.Title, f.Titles, f.Descriptions = consultationWording(r.PostForm, lang, errs)
 	f.Municipality, _ = strconv.ParseInt(r.PostForm.Get("municipality"), 10, 64)
-	if f.Title == "" || len([]rune(f.Title)) > 160 {
-		errs["title"] = T(lang, "form.required_short", 160)
-	}
 	if _, owner, ok := s.currentSurvey(r.Context(), f.SurveyID); !ok || (owner != 0 && owner != f.Municipality) {
 		errs["survey"] = T(lang, "staff.survey_invalid")
 	}
@@ -154,7 +153,8 @@ func (s *Server) consultationCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := &store.Consultation{ID: slug(f.Title), MunicipalityID: f.Municipality, SurveyID: f.SurveyID, Title: f.Title,
-		Status: f.Status, StartsOn: f.StartsOn, EndsOn: f.EndsOn, IdleSeconds: f.IdleMinutes * 60}
+		Status: f.Status, StartsOn: f.StartsOn, EndsOn: f.EndsOn, IdleSeconds: f.IdleMinutes * 60,
+		Titles: f.Titles, Descriptions: f.Descriptions}
 	if err := s.store.CreateConsultation(r.Context(), c); err != nil {
 		s.fail(w, r, err)
 		return
@@ -166,12 +166,39 @@ func (s *Server) consultationCreate(w http.ResponseWriter, r *http.Request) {
 type targetCell struct {
 	Group, Gender string
 	Target, N     int
+	// Shown is the count as a person reads it (protectCount); Met says the target is reached.
+	Shown string
+	Met   bool
 }
 
 type targetRow struct {
 	Group string
 	Cells []targetCell
 	N     int
+	Shown string
+}
+
+// protectCount is how a count on a staff grid leaves the server: 1 to k−1 show as "<k", so a
+// facilitator who saw who took the tablet cannot learn that person's group from a cell of 1.
+// The protected table layer (cell-key perturbation) is to take its place.
+func protectCount(n, k int) string {
+	if n >= 1 && n < k {
+		return fmt.Sprintf("<%d", k)
+	}
+	return strconv.Itoa(n)
+}
+
+// protectGrid fills what the grid shows; a target counts as met only when the count shown says so.
+func protectGrid(rows []targetRow, total, k int) string {
+	for i := range rows {
+		rows[i].Shown = protectCount(rows[i].N, k)
+		for j := range rows[i].Cells {
+			c := &rows[i].Cells[j]
+			c.Shown = protectCount(c.N, k)
+			c.Met = c.Target > 0 && c.N >= c.Target && (c.N >= k || c.N == 0)
+		}
+	}
+	return protectCount(total, k)
 }
 
 type consultationPage struct {
@@ -181,7 +208,7 @@ type consultationPage struct {
 	Link         string
 	CanManage    bool
 	Targets      []targetRow
-	Total        int
+	Total        string
 	Errors       map[string]string
 	Today        string
 	UserName     string
@@ -226,23 +253,25 @@ func targetGrid(targets []store.Target, counts []store.Count) ([]targetRow, int)
 	return rows, total
 }
 
-// progress lays a consultation's counts (or one session's, when given) against its targets.
-func (s *Server) progress(r *http.Request, consultation, session string) ([]targetRow, int, error) {
-	targets, err := s.store.Targets(r.Context(), consultation)
-	if err != nil {
-		return nil, 0, err
-	}
+// progress lays a consultation's counts against its targets or, for one session, that
+// session's own counts alone: a session is never compared with the whole consultation's targets.
+func (s *Server) progress(r *http.Request, consultation, session string) ([]targetRow, string, error) {
+	var targets []store.Target
 	var counts []store.Count
+	var err error
 	if session != "" {
 		counts, err = s.store.SessionCounts(r.Context(), session)
 	} else {
+		if targets, err = s.store.Targets(r.Context(), consultation); err != nil {
+			return nil, "", err
+		}
 		counts, err = s.store.ConsultationCounts(r.Context(), consultation)
 	}
 	if err != nil {
-		return nil, 0, err
+		return nil, "", err
 	}
 	rows, total := targetGrid(targets, counts)
-	return rows, total, nil
+	return rows, protectGrid(rows, total, s.k), nil
 }
 
 func (s *Server) consultationShow(w http.ResponseWriter, r *http.Request) {

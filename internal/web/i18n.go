@@ -96,9 +96,9 @@ var messages = map[string]survey.Label{
 	"survey.optional":    {"es": "opcional", "en": "optional", "pt": "opcional"},
 	"survey.choose_many": {"es": "Puede marcar varias.", "en": "You can tick several.", "pt": "Você pode marcar várias."},
 	"survey.rank_help": {
-		"es": "Elija hasta %d, en orden: la primera es la más importante.",
-		"en": "Choose up to %d, in order: the first is the most important.",
-		"pt": "Escolha até %d, em ordem: a primeira é a mais importante."},
+		"es": "Elija hasta %d, en orden: primero lo más importante.",
+		"en": "Choose up to %d, in order: the most important first.",
+		"pt": "Escolha até %d, em ordem: primeiro o mais importante."},
 	"survey.rank_place":   {"es": "Lugar %d", "en": "Place %d", "pt": "Lugar %d"},
 	"survey.rank_none":    {"es": "— sin elegir —", "en": "— not chosen —", "pt": "— sem escolher —"},
 	"survey.rank_clear":   {"es": "Borrar el orden", "en": "Clear the order", "pt": "Limpar a ordem"},
@@ -136,9 +136,9 @@ var messages = map[string]survey.Label{
 		"pt": "Estas respostas já tinham sido enviadas com outro conteúdo. Comece de novo."},
 	"thanks.title": {"es": "¡Gracias!", "en": "Thank you!", "pt": "Obrigado!"},
 	"thanks.body": {
-		"es": "Sus respuestas se guardaron. La municipalidad solo verá totales, nunca quién respondió qué.",
-		"en": "Your answers were saved. The municipality will only see totals, never who answered what.",
-		"pt": "Suas respostas foram salvas. A prefeitura verá apenas totais, nunca quem respondeu o quê."},
+		"es": "Gracias por participar. Sus respuestas se guardaron, sin su nombre. La municipalidad publicará los resultados generales, sin datos de ninguna persona. Lo que usted escribió con sus propias palabras lo lee el equipo de la municipalidad, sin saber quién lo escribió.",
+		"en": "Thank you for taking part. Your answers were saved, without your name. The municipality will publish the overall results, with no details about any person. What you wrote in your own words is read by the municipality's team, without knowing who wrote it.",
+		"pt": "Obrigado por participar. Suas respostas foram salvas, sem o seu nome. A prefeitura vai publicar os resultados gerais, sem dados de nenhuma pessoa. O que você escreveu com as suas palavras é lido pela equipe da prefeitura, sem saber quem escreveu."},
 	"thanks.again": {"es": "Volver al inicio", "en": "Back to the start", "pt": "Voltar ao início"},
 	"error.title":  {"es": "Algo salió mal", "en": "Something went wrong", "pt": "Algo deu errado"},
 	"error.not_found": {

@@ -24,9 +24,9 @@ var childMessages = map[string]survey.Label{
 		"en": "You can skip any question or stop whenever you want. That is fine.",
 		"pt": "Você pode pular qualquer pergunta ou parar quando quiser. Tudo bem."},
 	"child.assent_totals": {
-		"es": "La municipalidad solo ve cuántos niños y niñas dijeron cada cosa.",
-		"en": "The council only sees how many children said each thing.",
-		"pt": "A prefeitura só vê quantas crianças disseram cada coisa."},
+		"es": "La municipalidad ve cuántos niños y niñas dijeron cada cosa. Si escribes un mensaje, lo lee el equipo de la municipalidad, sin saber quién eres.",
+		"en": "The council sees how many children said each thing. If you write a message, the council's team reads it, without knowing who you are.",
+		"pt": "A prefeitura vê quantas crianças disseram cada coisa. Se você escrever uma mensagem, a equipe da prefeitura lê, sem saber quem você é."},
 	"child.no_thanks":   {"es": "No quiero participar", "en": "I don't want to take part", "pt": "Não quero participar"},
 	"child.yes_start":   {"es": "Sí, quiero empezar", "en": "Yes, let's start", "pt": "Sim, quero começar"},
 	"child.read_aloud":  {"es": "Escuchar", "en": "Listen", "pt": "Ouvir"},
@@ -34,17 +34,21 @@ var childMessages = map[string]survey.Label{
 	"child.stop":        {"es": "Terminar aquí", "en": "Stop here", "pt": "Parar aqui"},
 	"child.choose_many": {"es": "Puedes elegir varias.", "en": "You can pick more than one.", "pt": "Você pode escolher várias."},
 	"child.rank_help": {
-		"es": "Toca %d, en orden: primero la más importante.",
+		"es": "Toca %d, en orden: primero lo más importante.",
 		"en": "Tap %d, in order: the most important first.",
-		"pt": "Toque em %d, em ordem: primeiro a mais importante."},
+		"pt": "Toque em %d, em ordem: primeiro o mais importante."},
 	"child.no_names": {
 		"es": "No escribas tu nombre ni el de otras personas.",
 		"en": "Do not write your name or anyone else's.",
 		"pt": "Não escreva o seu nome nem o de outras pessoas."},
 	"child.thanks_body": {
-		"es": "¡Gracias por ayudarnos! Guardamos lo que dijiste, sin tu nombre. La municipalidad solo verá cuántos niños y niñas dijeron cada cosa.",
-		"en": "Thank you for helping us! We kept what you said, without your name. The council will only see how many children said each thing.",
-		"pt": "Obrigado por nos ajudar! Guardamos o que você disse, sem o seu nome. A prefeitura só verá quantas crianças disseram cada coisa."},
+		"es": "¡Gracias por ayudarnos! Guardamos lo que dijiste, sin tu nombre. La municipalidad verá cuántos niños y niñas dijeron cada cosa, y el equipo de la municipalidad leerá los mensajes escritos, sin saber quién los escribió.",
+		"en": "Thank you for helping us! We kept what you said, without your name. The council will see how many children said each thing, and its team will read the written messages, without knowing who wrote them.",
+		"pt": "Obrigado por nos ajudar! Guardamos o que você disse, sem o seu nome. A prefeitura verá quantas crianças disseram cada coisa, e a equipe dela vai ler as mensagens escritas, sem saber quem as escreveu."},
+	"child.thanks_worry": {
+		"es": "Si algo te preocupa o te hace sentir mal, puedes contárselo a la persona que te dio la tablet o a una persona adulta de confianza.",
+		"en": "If something is worrying you or making you feel bad, you can tell the person who gave you the tablet or a grown-up you trust.",
+		"pt": "Se alguma coisa está preocupando você ou fazendo você se sentir mal, pode contar para a pessoa que te deu o tablet ou para um adulto de confiança."},
 	"child.stopped_title": {"es": "Está bien, gracias", "en": "That's fine, thank you", "pt": "Tudo bem, obrigado"},
 	"child.stopped_body": {
 		"es": "No guardamos ninguna de tus respuestas. Gracias por tu tiempo.",

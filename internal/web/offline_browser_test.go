@@ -570,6 +570,12 @@ func TestOfflineKioskKeepsEveryResponse(t *testing.T) {
 		t.Error("the last sync still reads never")
 	}
 
+	// Back online, the panel that asks for the PIN again shows the field to type it in.
+	js[bool](tb, `(window.dispatchEvent(new Event("online")), true)`)
+	if !tb.visible(`#kiosk-exit input[name="pin"]`) {
+		t.Error("back online, the panel asks for the PIN again but shows no field")
+	}
+
 	// Online the PIN goes to the server, which unlocks the tablet; the password opens the session page.
 	tb.open("/kiosk/" + sid + "/exit")
 	tb.onPage("/kiosk/"+sid+"/exit", "#kiosk-exit")

@@ -667,6 +667,12 @@ func TestPermissions(t *testing.T) {
 		permPage("POST", A+"/promise", 401, 303, 303, 403, 404, 404).withForm(func(c *ttClient) url.Values {
 			return url.Values{"promise_es": {"Lo que haremos, según " + c.label}}
 		}).audited("consultation.promise").undo(func(*ttClient) { must(w.st.SetPromise(ctx, ttConsA, map[string]string{})) }),
+		permPage("POST", A+"/wording", 401, 303, 303, 403, 404, 404).withForm(func(c *ttClient) url.Values {
+			return url.Values{"title": {"Consulta de " + c.label}, "title_en": {"Consultation of " + c.label}}
+		}).audited("consultation.wording"),
+		permPage("POST", A+"/idle", 401, 303, 303, 403, 404, 404).withForm(func(*ttClient) url.Values {
+			return url.Values{"idle_minutes": {"7"}}
+		}).audited("consultation.idle"),
 		permPage("GET", A+"/results", S, 200, 200, 403, 404, 404),
 		permPage("GET", A+"/report", S, 200, 200, 403, 404, 404),
 		permPage("GET", A+"/texts", S, 200, 200, 403, 404, 404).audited("results.texts_view"),

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -38,6 +39,8 @@ const maxFieldErrors = 50
 type fieldError struct {
 	Question string `json:"question"`
 	Message  string `json:"message"`
+	// Label names the question in a page's list of errors ("Pregunta 5, «…»").
+	Label string `json:"-"`
 }
 
 // outcome is what accepting a submission came to; status is the HTTP status it maps to.
@@ -46,6 +49,9 @@ type outcome struct {
 	errors []fieldError
 	key    string // message key for statuses other than 201, 200 and 422
 	args   []any
+	// leftOut are the questions of a paper form answered where skip logic hides them: the
+	// facilitator types the form as written, and these answers are left out, with a note.
+	leftOut []string
 }
 
 var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
@@ -98,6 +104,10 @@ func (s *Server) accept(ctx context.Context, c *store.Consultation, sub *Submiss
 	}
 	var answers survey.Answers
 	var answerErrs []survey.AnswerError
+	var leftOut []string
+	if form != nil && channel == store.Paper {
+		form, leftOut = leaveOutHidden(sv, form)
+	}
 	if form != nil {
 		answers, answerErrs = sv.CheckForm(form)
 	} else {
@@ -114,7 +124,7 @@ func (s *Server) accept(ctx context.Context, c *store.Consultation, sub *Submiss
 		errs = append(errs, fieldError{Question: e.Question, Message: e.Message(lang)})
 	}
 	if len(errs) > 0 {
-		return outcome{status: http.StatusUnprocessableEntity, errors: errs}, nil
+		return outcome{status: http.StatusUnprocessableEntity, errors: errs, leftOut: leftOut}, nil
 	}
 	r := &store.Response{ID: strings.ToLower(sub.ID), ConsultationID: c.ID, SessionID: sub.Session,
 		SurveyVersion: sv.Version, Language: lang, Channel: channel, Profile: survey.ProfileOf(answers), Answers: answers}
@@ -125,9 +135,33 @@ func (s *Server) accept(ctx context.Context, c *store.Consultation, sub *Submiss
 	case err != nil:
 		return outcome{}, err
 	case created:
-		return outcome{status: http.StatusCreated}, nil
+		return outcome{status: http.StatusCreated, leftOut: leftOut}, nil
 	}
-	return outcome{status: http.StatusOK}, nil
+	return outcome{status: http.StatusOK, leftOut: leftOut}, nil
+}
+
+// leaveOutHidden drops from a paper form the answers to questions that skip logic hides, and
+// names them. Dropping them changes no other question's relevance: skip logic already reads
+// only the answers of questions that apply.
+func leaveOutHidden(sv *survey.Survey, form map[string][]string) (map[string][]string, []string) {
+	_, errs := sv.CheckForm(form)
+	var out []string
+	for _, e := range errs {
+		if e.Code == "not_relevant" {
+			out = append(out, e.Question)
+		}
+	}
+	if len(out) == 0 {
+		return form, nil
+	}
+	kept := map[string][]string{}
+	for k, v := range form {
+		base, _, _ := strings.Cut(k, ".")
+		if !slices.Contains(out, base) {
+			kept[k] = v
+		}
+	}
+	return kept, out
 }
 
 // afterClosing decides on a response to a consultation that is not open. A response taken on a kiosk

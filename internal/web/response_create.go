@@ -26,14 +26,20 @@ func (s *Server) submitForm(w http.ResponseWriter, r *http.Request, c *store.Con
 		return
 	}
 	form := r.PostForm
+	pick := surveyLanguage
+	if channel == store.Kiosk {
+		pick = kioskLanguage
+	}
 	if switchTo := form.Get("_switch"); switchTo != "" {
-		rememberLang(w, switchTo)
-		page := s.buildSurveyPage(c, sv, surveyLanguage(r, sv, switchTo), form, nil)
+		if channel != store.Kiosk {
+			rememberLang(w, switchTo)
+		}
+		page := s.buildSurveyPage(c, sv, pick(r, sv, switchTo), form, nil)
 		decorate(page)
 		s.render(w, r, http.StatusOK, "survey", s.surveyView(r, page))
 		return
 	}
-	lang := surveyLanguage(r, sv, form.Get("_lang"))
+	lang := pick(r, sv, form.Get("_lang"))
 	sub := &Submission{ID: form.Get("_id"), SurveyVersion: form.Get("_version"), Language: lang}
 	if ses != nil {
 		sub.Session = ses.ID
@@ -52,12 +58,29 @@ func (s *Server) submitForm(w http.ResponseWriter, r *http.Request, c *store.Con
 		if strings.Contains(success, "?") {
 			sep = "&"
 		}
+		if len(out.leftOut) > 0 {
+			success += sep + "left_out=" + strings.Join(out.leftOut, ",")
+			sep = "&"
+		}
 		http.Redirect(w, r, success+sep+"lang="+lang, http.StatusSeeOther)
 	case http.StatusUnprocessableEntity:
 		page := s.buildSurveyPage(c, sv, lang, form, out.errors)
+		page.LeftOut = leftOutLabels(sv, lang, out.leftOut)
+		page.Posted, page.Island.Posted = true, true
 		decorate(page)
 		s.render(w, r, out.status, "survey", s.surveyView(r, page))
 	default:
 		s.errorPage(w, r, out.status, out.key, out.args...)
 	}
+}
+
+// leftOutLabels names the questions a paper form answered where skip logic hides them.
+func leftOutLabels(sv *survey.Survey, lang string, ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if q := sv.Question(id); q != nil {
+			out = append(out, q.Label.In(lang))
+		}
+	}
+	return out
 }

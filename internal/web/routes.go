@@ -53,6 +53,8 @@ func (s *Server) Handler() http.Handler {
 	r.HandleFunc("/consultations/{id}/status", limitBody(s.consultationStatus)).Methods(post)
 	r.HandleFunc("/consultations/{id}/targets", limitBody(s.consultationTargets)).Methods(post)
 	r.HandleFunc("/consultations/{id}/promise", limitBody(s.promiseUpdate)).Methods(post)
+	r.HandleFunc("/consultations/{id}/idle", limitBody(s.consultationIdle)).Methods(post)
+	r.HandleFunc("/consultations/{id}/wording", limitBody(s.consultationWordingUpdate)).Methods(post)
 	r.HandleFunc("/consultations/{id}/results", s.resultsShow).Methods(get)
 	r.HandleFunc("/consultations/{id}/report", s.resultsPrint).Methods(get)
 	r.HandleFunc("/consultations/{id}/texts", s.textsShow).Methods(get)

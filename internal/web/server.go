@@ -176,7 +176,9 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return m, nil
 		},
-		"in": func(l survey.Label, lang string) string { return l.In(lang) },
+		"in":          func(l survey.Label, lang string) string { return l.In(lang) },
+		"idleMinutes": func(seconds int) int { return max(1, (seconds+59)/60) },
+		"protect":     func(n int) string { return protectCount(n, s.k) },
 	}
 }
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -64,8 +65,11 @@ type sessionPage struct {
 	Session      *store.Session
 	Consultation *store.Consultation
 	Survey       *survey.Survey
-	Targets      []targetRow
-	Total        int
+	Targets      []targetRow // this session's own counts
+	Total        string
+	Progress     []targetRow // the whole consultation against its targets
+	ProgressOf   string
+	Responses    string
 	Error        string
 	Saved        bool
 }
@@ -89,8 +93,11 @@ func (s *Server) staffSession(w http.ResponseWriter, r *http.Request) (*store.Us
 
 // sessionShow is what the facilitator sees behind the PIN: the count by group × gender against targets.
 func (s *Server) sessionShow(w http.ResponseWriter, r *http.Request) {
-	s.renderSession(w, r, http.StatusOK, "")
+	s.renderSession(w, r, http.StatusOK, T(pickLanguage(r), sessionProblems[r.URL.Query().Get("problem")]))
 }
+
+// sessionProblems are what a refused kiosk start says once the browser is back on the session page.
+var sessionProblems = map[string]string{"pin": "kiosk.pin_rules", "closed": "error.closed", "consent": "kiosk.consent_needed"}
 
 func (s *Server) renderSession(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	_, ses, c, ok := s.staffSession(w, r)
@@ -103,6 +110,11 @@ func (s *Server) renderSession(w http.ResponseWriter, r *http.Request, status in
 		s.fail(w, r, err)
 		return
 	}
+	if p.Progress, p.ProgressOf, err = s.progress(r, c.ID, ""); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Responses = protectCount(ses.Responses, s.k)
 	s.render(w, r, status, "session", s.view(r, ses.Place, p))
 }
 
@@ -134,12 +146,18 @@ func (s *Server) kioskStart(w http.ResponseWriter, r *http.Request) {
 	}
 	lang := pickLanguage(r)
 	pin := r.PostFormValue("pin")
-	if !pinPattern.MatchString(pin) {
-		s.renderSession(w, r, http.StatusUnprocessableEntity, T(lang, "kiosk.pin_rules"))
-		return
+	// Every answer to this POST is a redirect, so Back never offers to send the form again.
+	problem := ""
+	switch {
+	case !pinPattern.MatchString(pin):
+		problem = "pin"
+	case c.Status != store.StatusOpen:
+		problem = "closed"
+	case s.isChildSurvey(r.Context(), c.SurveyID) && !ses.ParentalConsent:
+		problem = "consent"
 	}
-	if c.Status != store.StatusOpen {
-		s.renderSession(w, r, http.StatusConflict, T(lang, "error.closed"))
+	if problem != "" {
+		http.Redirect(w, r, "/sessions/"+ses.ID+"?problem="+problem+"&lang="+lang+"#kiosk-h", http.StatusSeeOther)
 		return
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(pin), bcrypt.DefaultCost)
@@ -252,14 +270,28 @@ type kioskPage struct {
 	Error        string
 }
 
+// kioskLanguage is the language of one participant's page on a shared tablet: the one chosen
+// in this participant's own links or form, else the survey's default. The tablet's cookie is
+// never read, so nothing of the previous participant carries over.
+func kioskLanguage(r *http.Request, sv *survey.Survey, posted string) string {
+	for _, l := range []string{posted, r.URL.Query().Get("lang")} {
+		if sv.HasLanguage(l) {
+			return l
+		}
+	}
+	return sv.DefaultLanguage
+}
+
 // kioskWelcome is the blank screen each participant starts from.
 func (s *Server) kioskWelcome(w http.ResponseWriter, r *http.Request) {
 	ses, c, sv, ok := s.kioskContext(w, r)
 	if !ok {
 		return
 	}
-	lang := surveyLanguage(r, sv, "")
+	lang := kioskLanguage(r, sv, "")
 	v := s.view(r, sv.Title.In(lang), kioskPage{Session: ses, Consultation: c, Survey: sv, Lang: lang})
+	v.Lang = lang
+	v.Languages = sv.Languages
 	s.render(w, r, http.StatusOK, "kiosk_welcome", v)
 }
 
@@ -269,7 +301,7 @@ func (s *Server) kioskSurvey(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	page := s.buildSurveyPage(c, sv, surveyLanguage(r, sv, ""), nil, nil)
+	page := s.buildSurveyPage(c, sv, kioskLanguage(r, sv, ""), nil, nil)
 	s.kioskify(page, ses, c, s.kioskKey(r))
 	s.render(w, r, http.StatusOK, "survey", s.surveyView(r, page))
 }
@@ -315,7 +347,7 @@ func (s *Server) kioskPage(w http.ResponseWriter, r *http.Request, view, title s
 	if !ok {
 		return
 	}
-	lang := surveyLanguage(r, sv, "")
+	lang := kioskLanguage(r, sv, "")
 	v := s.view(r, T(lang, title), kioskPage{Session: ses, Consultation: c, Survey: sv, Lang: lang})
 	v.Lang = lang
 	s.render(w, r, http.StatusOK, view, v)
@@ -389,6 +421,9 @@ func (s *Server) paperShow(w http.ResponseWriter, r *http.Request) {
 	page := s.buildSurveyPage(c, sv, surveyLanguage(r, sv, ""), nil, nil)
 	paperify(page, ses)
 	page.Saved = r.URL.Query().Get("saved") == "1"
+	if ids := r.URL.Query().Get("left_out"); ids != "" {
+		page.LeftOut = leftOutLabels(sv, page.Lang, strings.Split(ids, ","))
+	}
 	s.render(w, r, http.StatusOK, "survey", s.surveyView(r, page))
 }
 
@@ -396,6 +431,7 @@ func paperify(page *surveyPage, ses *store.Session) {
 	page.Session = ses.ID
 	page.Action = "/sessions/" + ses.ID + "/paper"
 	page.Paper = true
+	page.Island.Paper = true
 }
 
 // paperCreate stores a paper questionnaire with the channel "paper", then offers a blank form.
@@ -410,4 +446,10 @@ func (s *Server) paperCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.submitForm(w, r, c, sv, store.Paper, ses, func(page *surveyPage) { paperify(page, ses) }, "/sessions/"+ses.ID+"/paper?saved=1")
+}
+
+// isChildSurvey reports whether a consultation's survey is written for children.
+func (s *Server) isChildSurvey(ctx context.Context, id string) bool {
+	sv, _, ok := s.currentSurvey(ctx, id)
+	return ok && sv.Audience == "child"
 }

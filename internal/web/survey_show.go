@@ -30,6 +30,10 @@ type surveyPage struct {
 	// ResetAfter, on a kiosk, is the seconds after which the page returns to the welcome screen
 	// when JavaScript (which watches for idleness) does not run.
 	ResetAfter int
+	// LeftOut names the answers of the last paper form that skip logic left out.
+	LeftOut []string
+	// Posted marks a page rendered in answer to a POST (a form with errors).
+	Posted bool
 }
 
 // ResetMinutes is ResetAfter in whole minutes, for the sentence that announces it.
@@ -72,6 +76,8 @@ type surveyIsland struct {
 	Stopped      string                       `json:"stopped"`
 	Session      string                       `json:"session,omitempty"`
 	Kiosk        *kioskIsland                 `json:"kiosk,omitempty"`
+	Paper        bool                         `json:"paper,omitempty"`
+	Posted       bool                         `json:"posted,omitempty"`
 	Strings      map[string]map[string]string `json:"strings"`
 }
 
@@ -88,7 +94,7 @@ var islandKeys = []string{"survey.progress", "survey.next", "survey.back", "surv
 	"survey.offline_error", "survey.closed", "survey.conflict", "survey.errors_title", "survey.yes", "survey.no",
 	"survey.prefer_not", "survey.rank_clear", "js.required", "js.too_long", "js.range", "survey.rank_help",
 	"child.assent_title", "child.assent_why", "child.assent_no_names", "child.assent_skip", "child.assent_totals",
-	"child.no_thanks", "child.yes_start", "child.read_aloud", "child.skip", "child.stop"}
+	"child.no_thanks", "child.yes_start", "child.read_aloud", "child.skip", "child.stop", "survey.stop", "survey.send_note", "child.send_note", "survey.clear_answer", "survey.progress_about", "child.skip_cleared"}
 
 func (s *Server) surveyShow(w http.ResponseWriter, r *http.Request) {
 	c, sv, ok := s.pageConsultation(w, r)
@@ -151,9 +157,12 @@ func (s *Server) buildSurveyPage(c *store.Consultation, sv *survey.Survey, lang 
 		}
 	}
 	byQuestion := map[string]string{}
-	for _, e := range errs {
+	for i, e := range errs {
 		if _, seen := byQuestion[e.Question]; !seen {
 			byQuestion[e.Question] = e.Message
+		}
+		if q := sv.Question(e.Question); q != nil {
+			page.Errors[i].Label = T(lang, "survey.error_in", q.LabelFor(firstOf(form[survey.AgeBand])).In(lang))
 		}
 	}
 	band := firstOf(form[survey.AgeBand])

@@ -77,7 +77,7 @@ type walk struct {
 }
 
 var walks = []walk{
-	{lang: "es", thanks: "Sus respuestas se guardaron.",
+	{lang: "es", thanks: "Sus respuestas se guardaron, sin su nombre.",
 		profile: survey.Profile{Group: "refugee", Gender: "female", AgeBand: "age_30_59", Disability: survey.WithDis},
 		answers: url.Values{
 			"group": {"refugee"}, "gender": {"female"}, "age_band": {"age_30_59"},
@@ -93,7 +93,7 @@ var walks = []walk{
 			"belonging": {"3"}, "info_channels": {"whatsapp", "radio"}, "past_consultation": {"never"},
 			"listened_to": {"2"}, "first_priority": {"Más luz en las calles y ayuda con los documentos."},
 		}},
-	{lang: "en", thanks: "Your answers were saved.",
+	{lang: "en", thanks: "Your answers were saved, without your name.",
 		profile: survey.Profile{Group: "host", Gender: "male", AgeBand: "age_18_29", Disability: survey.WithoutDis},
 		answers: url.Values{
 			"group": {"host"}, "gender": {"male"}, "age_band": {"age_18_29"},
@@ -107,7 +107,7 @@ var walks = []walk{
 			"belonging": {"prefer_not"}, "info_channels": {"radio"}, "past_consultation": {"yes_heard_back"},
 			"listened_to": {"5"}, "first_priority": {"Fix the street lights on the main road."},
 		}},
-	{lang: "pt", thanks: "Suas respostas foram salvas.",
+	{lang: "pt", thanks: "Suas respostas foram salvas, sem o seu nome.",
 		profile: survey.Profile{Group: "migrant", Gender: "other", AgeBand: "age_60_plus", Disability: ""},
 		answers: url.Values{
 			"group": {"migrant"}, "gender": {"other"}, "age_band": {"age_60_plus"},

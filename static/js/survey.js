@@ -13,6 +13,8 @@
   survey.questions.forEach(function (q) { questions[q.id] = q; });
   var screens = Array.prototype.slice.call(form.querySelectorAll("fieldset.q"));
   var current = 0;
+  var shownScreen = null;
+  var skipStatus = null;
   var back = form.querySelector(".js-back");
   var next = form.querySelector(".js-next");
   var send = form.querySelector(".js-send");
@@ -22,8 +24,14 @@
   var skipButton = form.querySelector(".js-skip");
   var child = survey.audience === "child";
   var sendError = form.querySelector(".send-error");
+  var sendNote = form.querySelector(".send-note");
 
   document.documentElement.classList.add("js");
+  var paper = !!data.paper;
+
+  // A page answering a POST (a form with errors) becomes a plain page in the history, so Back
+  // and reload never ask to send the form again.
+  if (data.posted && history.replaceState) history.replaceState(null, "", location.pathname + location.search);
 
   // A kiosk page may come from the offline cache: every participant gets a fresh response id.
   if (data.kiosk && window.ConsultaQueue) form.querySelector('[name="_id"]').value = window.ConsultaQueue.newID();
@@ -80,6 +88,7 @@
   }
 
   function show(index) {
+    if (paper) { layout(); return; }
     var list = applicable();
     current = Math.max(0, Math.min(index, list.length - 1));
     screens.forEach(function (el) { el.classList.remove("current"); });
@@ -88,17 +97,54 @@
     back.hidden = current === 0;
     next.hidden = current === list.length - 1;
     send.hidden = current !== list.length - 1;
+    if (sendNote) sendNote.hidden = send.hidden;
+    // After the first screen the survey's title stays, small, out of the question's way.
+    var title = document.getElementById("survey-title");
+    if (title) title.classList.toggle("compact", current > 0);
     if (skipButton) skipButton.hidden = el.dataset.type === "note";
+    if (skipStatus && el !== shownScreen) skipStatus.textContent = "";
+    shownScreen = el;
     toolbar.hidden = false;
-    progress.textContent = t("survey.progress", [current + 1, list.length]);
+    // Only questions one can answer are counted; while skip logic may still add or drop some
+    // of those ahead, the total is said as "about".
+    var answerable = list.filter(function (x) { return questions[x.dataset.q].type !== "note"; });
+    var at = answerable.indexOf(el);
+    var done = answerable.filter(function (x) { return list.indexOf(x) < current; }).length;
+    var ahead = screens.slice(screens.indexOf(el) + 1).some(function (x) {
+      var q = questions[x.dataset.q];
+      return q.type !== "note" && !!q.relevant_expr;
+    });
+    progress.textContent = at < 0 ? "" : t(ahead ? "survey.progress_about" : "survey.progress", [at + 1, answerable.length]);
     var bar = toolbar.querySelector("progress");
     if (!bar) {
       bar = document.createElement("progress");
       bar.setAttribute("aria-hidden", "true");
       toolbar.insertBefore(bar, progress.nextSibling);
     }
-    bar.max = list.length;
-    bar.value = current + 1;
+    bar.max = Math.max(1, answerable.length);
+    bar.value = at < 0 ? done : at + 1;
+  }
+
+  // Paper entry: the whole form on one page; questions skip logic hides are hidden and left out.
+  function layout() {
+    screens.forEach(function (el) { el.hidden = !relevant(questions[el.dataset.q]); });
+  }
+
+  // Paper entry: a ticked radio can be cleared, as a facilitator can rub out a mistake.
+  if (paper) {
+    screens.forEach(function (el) {
+      if (!el.querySelector('input[type="radio"]')) return;
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "button secondary clear-answer";
+      b.dataset.t = "survey.clear_answer";
+      b.textContent = t("survey.clear_answer");
+      b.addEventListener("click", function () {
+        el.querySelectorAll('input[type="radio"]').forEach(function (i) { i.checked = false; });
+        form.dispatchEvent(new Event("change"));
+      });
+      el.appendChild(b);
+    });
   }
 
   function setError(el, message) {
@@ -184,17 +230,24 @@
     b.addEventListener("click", function (e) {
       e.preventDefault();
       lang = b.value;
-      document.cookie = "lang=" + lang + "; path=/; max-age=31536000; samesite=lax";
+      // On a shared tablet the language is this participant's alone: it is not remembered.
+      if (!data.kiosk) document.cookie = "lang=" + lang + "; path=/; max-age=31536000; samesite=lax";
       relabel();
     });
   });
 
   form.addEventListener("change", function (e) {
     var name = e.target.name || "";
-    // "Prefer not to answer" excludes the other options, and they exclude it.
+    // "Prefer not to answer" and exclusive choices ("Nobody", "none") stand alone: ticking one
+    // clears the others, and ticking another clears it, on screen.
     if (e.target.type === "checkbox" && e.target.checked) {
+      var alone = function (v) {
+        if (v === "prefer_not") return true;
+        var q = questions[name];
+        return !!(q && (q.choices || []).some(function (c) { return c.id === v && c.exclusive; }));
+      };
       inputs(name).forEach(function (o) {
-        if (o !== e.target && (o.value === "prefer_not" || e.target.value === "prefer_not")) o.checked = false;
+        if (o !== e.target && o.checked && (alone(o.value) || alone(e.target.value))) o.checked = false;
       });
     }
     if (name === "age_band") relabel();
@@ -238,7 +291,7 @@
       });
       var clear = document.createElement("button");
       clear.type = "button";
-      clear.className = "button secondary";
+      clear.className = "button secondary js-rank-clear";
       clear.dataset.t = "survey.rank_clear";
       clear.textContent = t("survey.rank_clear");
       clear.addEventListener("click", function () { order = []; sync(); });
@@ -285,6 +338,7 @@
   }
 
   form.addEventListener("submit", function (e) {
+    if (paper) return; // the server checks and stores a paper form as posted
     e.preventDefault();
     var el = applicable()[current];
     if (!check(el)) { focusCurrent(); return; }
@@ -352,17 +406,27 @@
   function done() { send.disabled = false; send.textContent = t("survey.send"); }
   function fail(msg) { sendError.textContent = msg; sendError.hidden = false; }
 
-  // "I don't want to answer": the question is left blank and the next one comes.
+  // "I don't want to answer": the question is left blank and the next one comes. An answer
+  // already given is never erased out of sight: it is cleared here, on this screen, and said so;
+  // a second tap moves on.
+  skipStatus = form.querySelector(".skip-status");
   if (skipButton) {
     skipButton.addEventListener("click", function () {
       var el = applicable()[current];
+      var answered = value(el.dataset.q) !== null;
       el.querySelectorAll("input, textarea, select").forEach(function (i) {
         if (i.type === "radio" || i.type === "checkbox") i.checked = false;
         else i.value = "";
       });
       el.querySelectorAll(".rank-order button").forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
+      var rankClear = el.querySelector(".js-rank-clear");
+      if (rankClear) rankClear.click(); // the rank widget keeps its own order: clear it there too
       setError(el, "");
       form.dispatchEvent(new Event("change"));
+      if (answered) {
+        if (skipStatus) skipStatus.textContent = t("child.skip_cleared");
+        return;
+      }
       if (current < applicable().length - 1) { show(current + 1); focusCurrent(); }
     });
   }
@@ -401,8 +465,21 @@
     }
     return null;
   }
+  var readAssent = document.querySelector(".js-read-assent");
   function updateReadAloud() {
     if (readButton) readButton.hidden = !voiceFor(lang);
+    if (readAssent) readAssent.hidden = !voiceFor(lang);
+  }
+  function speak(texts) {
+    var voice = voiceFor(lang);
+    if (!voice) return;
+    synth.cancel();
+    texts.forEach(function (text) {
+      var u = new SpeechSynthesisUtterance(text);
+      u.lang = voice.lang || lang;
+      u.voice = voice;
+      synth.speak(u);
+    });
   }
   function screenTexts(el) {
     var out = [];
@@ -419,16 +496,14 @@
   if (readButton && synth) {
     if (synth.addEventListener) synth.addEventListener("voiceschanged", updateReadAloud);
     updateReadAloud();
-    readButton.addEventListener("click", function () {
-      var voice = voiceFor(lang);
-      if (!voice) return;
-      synth.cancel();
-      screenTexts(applicable()[current]).forEach(function (text) {
-        var u = new SpeechSynthesisUtterance(text);
-        u.lang = voice.lang || lang;
-        u.voice = voice;
-        synth.speak(u);
-      });
+    readButton.addEventListener("click", function () { speak(screenTexts(applicable()[current])); });
+  }
+  // The assent is read aloud too: what this is for, before the child says yes.
+  if (readAssent && synth) {
+    readAssent.addEventListener("click", function () {
+      var texts = [];
+      document.querySelectorAll("#assent h2, #assent li").forEach(function (e) { texts.push(e.textContent.trim()); });
+      speak(texts);
     });
   }
 
