@@ -494,3 +494,18 @@ func EvidenceOf(rep *results.Report, questionID, choice string, at time.Time) *S
 	s.ByGroup, s.ByGender = read(results.ByGroup), read(results.ByGender)
 	return s
 }
+
+// Share returns the agreement of one value of a dimension, when it was read.
+func (ir *ItemResult) Share(dim, value string) (Share, bool) {
+	for _, by := range ir.By {
+		if by.Dimension != dim {
+			continue
+		}
+		for _, s := range by.Shares {
+			if s.Value == value {
+				return s, true
+			}
+		}
+	}
+	return Share{}, false
+}

@@ -21,7 +21,7 @@ func (s *Server) consultationList(w http.ResponseWriter, r *http.Request) {
 	}
 	items := make([]consultationItem, 0, len(cs))
 	for _, c := range cs {
-		if sv, ok := s.surveys[c.SurveyID]; ok {
+		if sv := s.currentSurvey(r.Context(), c); sv != nil {
 			items = append(items, consultationItem{c, sv})
 		}
 	}

@@ -254,7 +254,7 @@ func (s *Server) renderConsultation(w http.ResponseWriter, r *http.Request, stat
 		s.fail(w, r, err)
 		return
 	}
-	p := consultationPage{Consultation: c, Survey: s.surveys[c.SurveyID], Sessions: sessions, Link: s.publicLink(r, c),
+	p := consultationPage{Consultation: c, Survey: s.currentSurvey(r.Context(), c), Sessions: sessions, Link: s.publicLink(r, c),
 		CanManage: slices.Contains(managerRoles, u.Role), Errors: errs, Today: s.now().Format(time.DateOnly), UserName: u.Name}
 	if p.Targets, p.Total, err = s.progress(r, c.ID, ""); err != nil {
 		s.fail(w, r, err)
@@ -350,6 +350,6 @@ func (s *Server) consultationPoster(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	p := consultationPage{Consultation: c, Survey: s.surveys[c.SurveyID], Link: s.publicLink(r, c)}
+	p := consultationPage{Consultation: c, Survey: s.currentSurvey(r.Context(), c), Link: s.publicLink(r, c)}
 	s.render(w, r, http.StatusOK, "poster", s.view(r, c.Title, p))
 }

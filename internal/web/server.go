@@ -218,7 +218,11 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, k
 func (s *Server) surveyFor(ctx context.Context, c *store.Consultation, version string) (*survey.Survey, error) {
 	cur, ok := s.surveys[c.SurveyID]
 	if !ok {
-		return nil, fmt.Errorf("consultation %s: survey %q is not loaded", c.ID, c.SurveyID)
+		// Not a file: a survey kept in the database (generated from a plan).
+		var err error
+		if cur, err = s.storedSurvey(ctx, c.SurveyID); err != nil {
+			return nil, fmt.Errorf("consultation %s: survey %q is not loaded: %w", c.ID, c.SurveyID, err)
+		}
 	}
 	if version == "" || version == cur.Version {
 		return cur, nil

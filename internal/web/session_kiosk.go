@@ -95,7 +95,7 @@ func (s *Server) renderSession(w http.ResponseWriter, r *http.Request, status in
 	if !ok {
 		return
 	}
-	p := sessionPage{Session: ses, Consultation: c, Survey: s.surveys[c.SurveyID], Error: msg}
+	p := sessionPage{Session: ses, Consultation: c, Survey: s.currentSurvey(r.Context(), c), Error: msg}
 	var err error
 	if p.Targets, p.Total, err = s.progress(r, c.ID, ses.ID); err != nil {
 		s.fail(w, r, err)
