@@ -93,7 +93,8 @@ func New(cfg Config) (*Server, error) {
 var views = []string{"home", "survey", "thanks", "error", "signin", "setup",
 	"admin_municipalities", "admin_users", "admin_user", "admin_audit",
 	"consultations", "consultation_new", "consultation", "poster", "session",
-	"kiosk_welcome", "kiosk_thanks", "kiosk_exit", "stopped", "heard", "closed", "results", "results_print", "texts"}
+	"kiosk_welcome", "kiosk_thanks", "kiosk_exit", "stopped", "heard", "closed", "results", "results_print", "texts",
+	"plan_list", "plan_edit", "plan_item", "plan_show"}
 
 func parseTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
@@ -146,7 +147,15 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return m, nil
 		},
-		"in": func(l survey.Label, lang string) string { return l.In(lang) },
+		"in":    func(l survey.Label, lang string) string { return l.In(lang) },
+		"share": shareText,
+		"neg":   func(n int) int { return -n },
+		"derefFloat": func(p *float64) float64 {
+			if p == nil {
+				return 0
+			}
+			return *p
+		},
 	}
 }
 
