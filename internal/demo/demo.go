@@ -38,7 +38,8 @@ var Accounts = []Account{
 	{"facilitator", "demo-facilitator-2026", store.RoleFacilitator},
 }
 
-// Load creates the demo municipality, accounts, sessions and consultations and fills each empty one.
+// Load creates the demo municipality, accounts, sessions and consultations and fills each empty
+// one, then Upala's development plan in validation with its synthetic validation round.
 func Load(ctx context.Context, st *store.Store, surveys map[string]*survey.Survey, now time.Time) error {
 	mid, err := st.EnsureMunicipality(ctx, "Upala", "Costa Rica")
 	if err != nil {
@@ -82,7 +83,7 @@ func Load(ctx context.Context, st *store.Store, surveys map[string]*survey.Surve
 			return err
 		}
 	}
-	return nil
+	return loadPlan(ctx, st, mid, surveys["community-consultation"], now)
 }
 
 func createSessions(ctx context.Context, st *store.Store, consultation string, now time.Time) ([]string, error) {

@@ -83,28 +83,35 @@ func question(rep *results.Report, id string) *results.Question {
 	return nil
 }
 
-// counts is one row of an agreement question: how many agreed, were not sure, disagreed.
+// counts is one row of an agreement question: how many agreed out of how many were asked (as
+// every Consulta share: "n out of N who were asked"); not sure and disagree where published.
 type counts struct {
-	agree, notSure, disagree int
-	ok                       bool // every cell published
+	agree, notSure, disagree, n int
+	sure                        bool // not sure and disagree published too
+	ok                          bool // agree and asked published
 }
 
-func (c counts) answered() int { return c.agree + c.notSure + c.disagree }
+func (c counts) answered() int { return c.n }
 
-// agreementRow reads the three published cells of a row; ok is false when any is suppressed.
+// agreementRow reads a row from its published cells: the agree cell and the row's N (asked) must
+// be published; a suppressed "not sure" or "disagree" leaves only those shares out.
 func agreementRow(t *results.Table, r *results.Row) counts {
-	var c counts
-	c.ok = true
-	for _, want := range []struct {
-		id  string
-		dst *int
-	}{{Agree, &c.agree}, {NotSure, &c.notSure}, {Disagree, &c.disagree}} {
-		i := slices.Index(t.Columns, want.id)
+	cell := func(id string) (int, bool) {
+		i := slices.Index(t.Columns, id)
 		if i < 0 || i >= len(r.Cells) || r.Cells[i].Suppressed {
-			return counts{}
+			return 0, false
 		}
-		*want.dst = r.Cells[i].N
+		return r.Cells[i].N, true
 	}
+	var c counts
+	var okA, okN, okD bool
+	c.agree, okA = cell(Agree)
+	c.notSure, okN = cell(NotSure)
+	c.disagree, okD = cell(Disagree)
+	if !okA || r.N.Suppressed || r.N.N < c.agree {
+		return counts{}
+	}
+	c.n, c.sure, c.ok = r.N.N, okN && okD, true
 	return c
 }
 
@@ -137,7 +144,7 @@ type ItemResult struct {
 }
 
 // Consensus is the group-aware agreement of Pol.is: the product over groups g of
-// (agree_g + 1) / (answered_g + 2), reported as its geometric mean so items compare.
+// (agree_g + 1) / (asked_g + 2), reported as its geometric mean so items compare.
 type Consensus struct {
 	Score  float64  `json:"score"`  // geometric mean over groups, 0–1
 	Groups []string `json:"groups"` // the groups it was computed over
@@ -148,7 +155,7 @@ type Consensus struct {
 	Below   []string `json:"below,omitempty"`
 }
 
-// ConsensusOf computes the consensus of one item from per-group counts (agree, answered).
+// ConsensusOf computes the consensus of one item from per-group counts (agree, asked).
 func ConsensusOf(groups []string, agree, answered []int) Consensus {
 	c := Consensus{Groups: []string{}, Counted: []string{}}
 	logSum, n := 0.0, 0
@@ -199,8 +206,11 @@ func ReadRound(rep *results.Report, p *Plan, audience string) *Round {
 			c := agreementRow(all, &all.Rows[0])
 			if c.ok && c.answered() > 0 {
 				ir.Agree = NewShare(Agree, c.agree, c.answered())
-				ir.NotSure = NewShare(NotSure, c.notSure, c.answered())
-				ir.Disagree = NewShare(Disagree, c.disagree, c.answered())
+				ir.NotSure, ir.Disagree = Share{Value: NotSure, Suppressed: true}, Share{Value: Disagree, Suppressed: true}
+				if c.sure {
+					ir.NotSure = NewShare(NotSure, c.notSure, c.answered())
+					ir.Disagree = NewShare(Disagree, c.disagree, c.answered())
+				}
 			} else {
 				ir.Agree, ir.NotSure, ir.Disagree = Share{Value: Agree, Suppressed: true}, Share{Value: NotSure, Suppressed: true}, Share{Value: Disagree, Suppressed: true}
 			}

@@ -8,7 +8,8 @@ import (
 	"consulta/internal/survey"
 )
 
-// The hand-worked dataset: two items, A (proposed first) and B (second), answered by 100 adults.
+// The hand-worked dataset: two items, A (proposed first) and B (second), asked of 100 adults;
+// nobody left one blank, so "asked" and "answered" are the same here.
 //
 //	agreement   host (agree/not sure/disagree)   displaced     refugee      female       male
 //	A           40/5/5 = 50                      30/5/5 = 40   8/1/1 = 10   45/5/5 = 55  33/6/6 = 45
@@ -185,5 +186,20 @@ func TestEvidenceSnapshot(t *testing.T) {
 	// 61 of 100 asked chose "agree"; host 45/50; returnee suppressed.
 	if s.Overall.N != 61 || s.Overall.Of != 100 || len(s.ByGroup) != 4 || s.ByGroup[0].Pct != 90 || !s.ByGroup[3].Suppressed {
 		t.Errorf("snapshot = %+v", s)
+	}
+}
+
+func TestAgreementIsOfThoseAsked(t *testing.T) {
+	// 12 migrants asked, 9 agree; "not sure", "disagree" and the blank count are suppressed:
+	// the share is still 9 of 12 asked, from published counts.
+	tab := &results.Table{Columns: agreeCols}
+	r := row("migrant", 12, 9, -1, -1, -1)
+	if c := agreementRow(tab, &r); !c.ok || c.sure || c.agree != 9 || c.answered() != 12 {
+		t.Errorf("counts = %+v", c)
+	}
+	// A suppressed agree cell: nothing is read.
+	r = row("migrant", 12, -1, 2, 1, 0)
+	if c := agreementRow(tab, &r); c.ok {
+		t.Errorf("read from a suppressed agree cell: %+v", c)
 	}
 }

@@ -37,7 +37,7 @@ func (s *Server) apiPlanShow(w http.ResponseWriter, r *http.Request) {
 		out.Validation = &apiValidation{Adult: res.Adult, Child: res.Child, Divergences: res.Divergences,
 			Method: map[string]any{"broad_consensus_share": plan.BroadShare, "min_answers": plan.MinAnswers,
 				"divergence_points": plan.DivergencePoints, "alpha": plan.Alpha, "correction": "holm",
-				"consensus": "geometric mean over groups of (agree+1)/(answered+2)"}}
+				"consensus": "geometric mean over groups of (agree+1)/(asked+2); shares are of those asked"}}
 	}
 	writeJSON(w, http.StatusOK, out)
 }

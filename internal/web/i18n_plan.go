@@ -190,9 +190,9 @@ var planMessages = map[string]survey.Label{
 	"plan.chart_top3":       {"es": "Entre las 3 más importantes", "en": "Among the 3 that matter most", "pt": "Entre as 3 mais importantes"},
 
 	"plan.method_consensus": {
-		"es": "Consenso: para cada prioridad, la media geométrica sobre los grupos de población de (de acuerdo + 1) / (respondieron + 2), como en Pol.is. «Consenso amplio»: cada grupo con al menos %[2]d respuestas está de acuerdo en un %.0[1]f %% o más.",
-		"en": "Consensus: for each priority, the geometric mean over population groups of (agree + 1) / (answered + 2), as in Pol.is. \"Broad consensus\": every group with at least %[2]d answers agrees at %.0[1]f%% or more.",
-		"pt": "Consenso: para cada prioridade, a média geométrica sobre os grupos de população de (concordam + 1) / (responderam + 2), como no Pol.is. «Consenso amplo»: cada grupo com pelo menos %[2]d respostas concorda em %.0[1]f%% ou mais."},
+		"es": "Consenso: para cada prioridad, la media geométrica sobre los grupos de población de (de acuerdo + 1) / (preguntados + 2), como en Pol.is. «Consenso amplio»: cada grupo con al menos %[2]d respuestas está de acuerdo en un %.0[1]f %% o más.",
+		"en": "Consensus: for each priority, the geometric mean over population groups of (agree + 1) / (asked + 2), as in Pol.is. \"Broad consensus\": every group with at least %[2]d answers agrees at %.0[1]f%% or more.",
+		"pt": "Consenso: para cada prioridade, a média geométrica sobre os grupos de população de (concordam + 1) / (perguntados + 2), como no Pol.is. «Consenso amplo»: cada grupo com pelo menos %[2]d respostas concorda em %.0[1]f%% ou mais."},
 	"plan.method_divergence": {
 		"es": "Divergencia: un grupo frente al resto, mujeres frente a hombres y niñas y niños frente a adultos, señalada cuando la diferencia es de al menos %.0f puntos y significativa (prueba de dos proporciones, corrección de Holm, α = %.2f), solo con cifras publicables.",
 		"en": "Divergence: a group against the rest, women against men and children against adults, flagged where the difference is at least %.0f points and significant (two-proportion test, Holm correction, α = %.2f), only from publishable figures.",
