@@ -2,6 +2,7 @@ package charts
 
 import (
 	"strconv"
+	"strings"
 
 	ec "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -203,7 +204,22 @@ func (b *builder) planOrder(p *plan.Plan, adult *plan.Round) *Chart {
 			ec.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 11, Color: "#222", Formatter: "{a}"}),
 		)
 	}
-	return &Chart{ID: id, Title: title, Table: tab, Counts: b.option(id, c)}
+	obj := b.option(id, c)
+	// The proposed end carries only the code, on its left; the community end the code and title.
+	if series, ok := obj["series"].([]any); ok {
+		for _, sr := range series {
+			m, _ := sr.(map[string]any)
+			data, _ := m["data"].([]any)
+			name, _ := m["name"].(string)
+			code, _, _ := strings.Cut(name, " ")
+			if len(data) == 2 {
+				if d, ok := data[0].(map[string]any); ok {
+					d["label"] = map[string]any{"show": true, "position": "left", "formatter": code, "fontSize": 11, "color": "#222"}
+				}
+			}
+		}
+	}
+	return &Chart{ID: id, Title: title, Table: tab, Counts: obj}
 }
 
 // planTop3: the share who put each item in their top 3, in the community's order.
