@@ -18,6 +18,9 @@ func PlanCharts(p *plan.Plan, adult, child *plan.Round, k int, lang string, labe
 	if adult == nil {
 		return nil
 	}
+	if label == nil {
+		label = func(key string, _ ...any) string { return key }
+	}
 	b := &builder{rep: &results.Report{K: k}, lang: lang, label: label, hidden: results.SuppressLabel(k)}
 	var out []Chart
 	for _, c := range []*Chart{b.planAgreement(p, adult, child), b.planByGroup(p, adult), b.planOrder(p, adult), b.planTop3(p, adult)} {
