@@ -156,11 +156,18 @@ func (s *Store) ReplaceItems(ctx context.Context, id int64, axes []plan.Axis, it
 }
 
 // SaveItem adds an item to a draft plan, or replaces the one with the same code (old is its
-// code before an edit, "" for a new item), with its evidence.
-func (s *Store) SaveItem(ctx context.Context, planID int64, old string, it *plan.Item) error {
+// code before an edit, "" for a new item), with its evidence; orders, when given, renumbers the
+// plan's other items (by code) in the same transaction.
+func (s *Store) SaveItem(ctx context.Context, planID int64, old string, it *plan.Item, orders map[string]int) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := draftOnly(ctx, tx, planID); err != nil {
 			return err
+		}
+		for code, order := range orders {
+			if _, err := tx.ExecContext(ctx, `UPDATE plan_items SET proposed_order = ? WHERE plan_id = ? AND code = ?`,
+				order, planID, code); err != nil {
+				return err
+			}
 		}
 		if old != "" {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM plan_items WHERE plan_id = ? AND code = ?`, planID, old); err != nil {

@@ -44,7 +44,7 @@ func TestPlanLifecycle(t *testing.T) {
 	}
 	// An item with a code already taken is refused and changes nothing.
 	dup := got.Items[0]
-	if err := f.st.SaveItem(ctx, p.ID, "", &dup); !errors.Is(err, ErrConflict) {
+	if err := f.st.SaveItem(ctx, p.ID, "", &dup, nil); !errors.Is(err, ErrConflict) {
 		t.Errorf("duplicate item: %v", err)
 	}
 	sv, probs := survey.Parse("plan.yaml", plan.Survey(got, plan.Adult))

@@ -729,7 +729,7 @@ func TestPermissions(t *testing.T) {
 		permPage("POST", pA+"/items/S2/delete", 401, 303, 303, 403, 404, 403).withForm(func(*ttClient) url.Values { return url.Values{} }).
 			audited("plan.item_delete").undo(func(*ttClient) {
 			it := planA.Items[1]
-			must(w.st.SaveItem(ctx, planA.ID, "", &it))
+			must(w.st.SaveItem(ctx, planA.ID, "", &it, nil))
 		}),
 		permPage("GET", pA+"/survey/adult.yaml", S, 200, 200, 403, 404, 403),
 		// The admin starts the round first; after that the plan is no longer a draft (409).

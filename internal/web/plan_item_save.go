@@ -52,12 +52,27 @@ func (s *Server) planItemSave(w http.ResponseWriter, r *http.Request) {
 		errs["evidence"] = T(lang, key, arg)
 	}
 	it.Evidence = ev
-	// Check the plan as it would be: this item in place of the old one.
+	// Check the plan as it would be: this item in place of the old one, at its order, the
+	// others renumbered around it.
 	after := *p
 	after.Items = nil
-	for _, other := range p.Items {
+	for _, other := range p.Ordered() {
 		if other.Code != old {
 			after.Items = append(after.Items, other)
+		}
+	}
+	orders := map[string]int{}
+	if it.Order >= 1 && it.Order <= len(after.Items)+1 {
+		at := it.Order - 1
+		for i := range after.Items {
+			n := i + 1
+			if i >= at {
+				n++
+			}
+			if after.Items[i].Order != n {
+				after.Items[i].Order = n
+				orders[after.Items[i].Code] = n
+			}
 		}
 	}
 	after.Items = append(after.Items, it)
@@ -83,7 +98,7 @@ func (s *Server) planItemSave(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "plan_item", s.view(r, T(lang, "plan.new_item"), page))
 		return
 	}
-	err := s.store.SaveItem(r.Context(), p.ID, old, &it)
+	err := s.store.SaveItem(r.Context(), p.ID, old, &it, orders)
 	switch {
 	case errors.Is(err, store.ErrNotDraft):
 		s.errorPage(w, r, http.StatusConflict, "plan.not_draft")

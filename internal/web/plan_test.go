@@ -137,6 +137,16 @@ func TestPlanValidationRound(t *testing.T) {
 	if r := w.upload(c, fmt.Sprintf("/plans/%d/import", p.ID), "plan.csv", []byte(sheet), "es"); r.status != http.StatusSeeOther {
 		t.Fatalf("import: %d %s", r.status, problemsOf(r))
 	}
+	// Moving an item to first place renumbers the others around it (sheet: S2 1, S1 2, E1 3).
+	move := url.Values{"code": {"E1"}, "axis": {"E2"}, "title_es": {"Becas escolares"}, "summary_es": {"Becas para que nadie deje la escuela"},
+		"icon": {"school"}, "order": {"1"}}
+	if r := w.send(c, fmt.Sprintf("/plans/%d/items/E1", p.ID), move); r.status != http.StatusSeeOther {
+		t.Fatalf("move E1: %d %s", r.status, ttClip(r.text(), 300))
+	}
+	moved, _ := w.st.Plan(context.Background(), p.ID)
+	if o := moved.Ordered(); o[0].Code != "E1" || o[1].Code != "S2" || o[2].Code != "S1" || o[2].Order != 3 {
+		t.Errorf("order after moving E1 first: %s %s %s", o[0].Code, o[1].Code, o[2].Code)
+	}
 	// Before the round the planner may download the survey it would generate.
 	if r := w.open(c, fmt.Sprintf("/plans/%d/survey/child.yaml", p.ID)); r.status != 200 || !strings.Contains(r.body, "face-5") {
 		t.Fatalf("draft child survey: %d", r.status)
@@ -219,7 +229,22 @@ func TestPlanValidationRound(t *testing.T) {
 	if err := json.Unmarshal([]byte(api.body), &out); err != nil || out.State != plan.InValidation || len(out.Validation.Adult.Items) != 3 || out.Protection == "" {
 		t.Errorf("API: %v %s", err, ttClip(api.body, 400))
 	}
-	if strings.Contains(api.body, "Un puente") {
-		t.Errorf("the API shows a free-text answer")
+	if strings.Contains(api.body, "Un puente") || strings.Contains(w.open(c, fmt.Sprintf("/plans/%d", p.ID)).text(), "Un puente") {
+		t.Errorf("the API or the plan page shows a free-text answer")
+	}
+	// What people say is missing is read, by planners only, on the round's texts page; the round
+	// is an ordinary consultation with sessions and a paper form too.
+	if r := w.open(c, "/consultations/"+got.AdultConsultation+"/texts"); r.status != 200 || !strings.Contains(r.text(), "Un puente") {
+		t.Errorf("texts page %d without the missing answer", r.status)
+	}
+	if r := w.open(anon, "/consultations/"+got.AdultConsultation+"/texts"); r.status == 200 {
+		t.Errorf("texts page open to anyone")
+	}
+	if r := w.send(c, "/consultations/"+got.AdultConsultation+"/sessions", url.Values{"place": {"Salón comunal"}, "held_on": {"2026-12-01"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("session: %d", r.status)
+	}
+	loc := w.send(c, "/consultations/"+got.AdultConsultation+"/sessions", url.Values{"place": {"Escuela"}, "held_on": {"2026-12-02"}}).header.Get("Location")
+	if r := w.open(c, loc+"/paper"); r.status != 200 || !strings.Contains(r.text(), sv.Question(plan.AgreeQuestion("S2")).Label.In("es")) {
+		t.Errorf("paper form of the round (%s): %d", loc, r.status)
 	}
 }
