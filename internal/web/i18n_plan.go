@@ -177,6 +177,7 @@ var planMessages = map[string]survey.Label{
 	"plan.move":             {"es": "Cambio", "en": "Change", "pt": "Mudança"},
 	"plan.borda":            {"es": "Puntos Borda (puesto)", "en": "Borda points (place)", "pt": "Pontos Borda (posição)"},
 	"plan.top3_share":       {"es": "Entre sus 3 más importantes (IC 95 %)", "en": "In their top 3 (CI 95%)", "pt": "Entre as 3 mais importantes (IC 95%)"},
+	"plan.round_dates":      {"es": "%s: del %s al %s.", "en": "%s: from %s to %s.", "pt": "%s: de %s a %s."},
 	"plan.sessions":         {"es": "Sesiones", "en": "Sessions", "pt": "Sessões"},
 
 	"plan.diverge.group_vs_rest":      {"es": "%s frente al resto", "en": "%s against the rest", "pt": "%s frente ao resto"},
