@@ -265,8 +265,7 @@ func loadPlan(ctx context.Context, st *store.Store, mid int64, community *survey
 // demoIcons are the icons the demo plan may use (the static set, known here without the web layer).
 var demoIcons = []string{"health", "water", "housing", "documents", "child_protection", "street_lights", "education", "jobs", "bus", "playground", "public_spaces"}
 
-// fillPlan draws n answers in order (so the seed fixes them) and stores them from a few
-// goroutines, so the store's group writer commits them in batches.
+// fillPlan draws n answers in order, so the seed fixes them, and stores them all.
 func fillPlan(ctx context.Context, st *store.Store, sv *survey.Survey, p *plan.Plan, consultation string, sessions []string, n int, child bool, now time.Time) error {
 	rng := rand.New(rand.NewPCG(Seed, uint64(len(consultation))+7))
 	start := now.AddDate(0, 0, -13)
@@ -289,11 +288,17 @@ func fillPlan(ctx context.Context, st *store.Store, sv *survey.Survey, p *plan.P
 		}
 		rs[i] = r
 	}
+	return saveAll(ctx, st, sv, rs)
+}
+
+// saveAll stores responses from a few goroutines, so the store's group writer commits them in
+// batches instead of one transaction each.
+func saveAll(ctx context.Context, st *store.Store, sv *survey.Survey, rs []*store.Response) error {
 	const workers = 16
 	errc := make(chan error, workers)
 	for w := range workers {
 		go func() {
-			for i := w; i < n; i += workers {
+			for i := w; i < len(rs); i += workers {
 				if _, err := st.SaveResponse(ctx, rs[i], sv); err != nil {
 					errc <- err
 					return
