@@ -230,7 +230,7 @@ func (s *Server) surveyFor(ctx context.Context, c *store.Consultation, version s
 		// Not a file: a survey kept in the database (generated from a plan).
 		var err error
 		if cur, err = s.storedSurvey(ctx, c.SurveyID); err != nil {
-			return nil, fmt.Errorf("consultation %s: survey %q is not loaded: %w", c.ID, c.SurveyID, err)
+			return nil, fmt.Errorf("consultation %s: survey %q is not loaded (%v)", c.ID, c.SurveyID, err)
 		}
 	}
 	if version == "" || version == cur.Version {
