@@ -294,7 +294,7 @@ func fillPlan(ctx context.Context, st *store.Store, sv *survey.Survey, p *plan.P
 // saveAll stores responses from a few goroutines, so the store's group writer commits them in
 // batches instead of one transaction each.
 func saveAll(ctx context.Context, st *store.Store, sv *survey.Survey, rs []*store.Response) error {
-	const workers = 16
+	const workers = 64
 	errc := make(chan error, workers)
 	for w := range workers {
 		go func() {
