@@ -1,5 +1,5 @@
 // Package charts turns a results.Report into echarts options, built with go-echarts, and tables of
-// the same numbers. It imports only results and survey, never web or store, and emits data, never code.
+// the same numbers. It imports only results, survey and plan, never web or store, and emits data, never code.
 package charts
 
 import (

@@ -38,7 +38,8 @@ var Accounts = []Account{
 	{"facilitator", "demo-facilitator-2026", store.RoleFacilitator},
 }
 
-// Load creates the demo municipality, accounts, sessions and consultations and fills each empty one.
+// Load creates the demo municipality, accounts, sessions and consultations and fills each empty
+// one, then Upala's development plan in validation with its synthetic validation round.
 func Load(ctx context.Context, st *store.Store, surveys map[string]*survey.Survey, now time.Time) error {
 	mid, err := st.EnsureMunicipality(ctx, "Upala", "Costa Rica")
 	if err != nil {
@@ -82,7 +83,7 @@ func Load(ctx context.Context, st *store.Store, surveys map[string]*survey.Surve
 			return err
 		}
 	}
-	return nil
+	return loadPlan(ctx, st, mid, surveys["community-consultation"], now)
 }
 
 func createSessions(ctx context.Context, st *store.Store, consultation string, now time.Time) ([]string, error) {
@@ -99,10 +100,12 @@ func createSessions(ctx context.Context, st *store.Store, consultation string, n
 	return ids, nil
 }
 
-// fill draws Responses synthetic responses; each passes the same check as a real submission.
+// fill draws Responses synthetic responses in order (the seed fixes them), each passing the same
+// check as a real submission, and stores them all.
 func fill(ctx context.Context, st *store.Store, sv *survey.Survey, consultation string, sessions []string, now time.Time) error {
 	rng := rand.New(rand.NewPCG(Seed, uint64(len(consultation))))
 	start := now.AddDate(0, 0, -28)
+	rs := make([]*store.Response, Responses)
 	for i := range Responses {
 		answers := draw(rng, sv)
 		raw := map[string]json.RawMessage{}
@@ -120,11 +123,9 @@ func fill(ctx context.Context, st *store.Store, sv *survey.Survey, consultation 
 		if rng.Float64() < 0.6 {
 			r.Channel, r.SessionID = store.Kiosk, sessions[rng.IntN(len(sessions))]
 		}
-		if _, err := st.SaveResponse(ctx, r, sv); err != nil {
-			return err
-		}
+		rs[i] = r
 	}
-	return nil
+	return saveAll(ctx, st, sv, rs)
 }
 
 // draw answers every relevant question in order, with tendencies that differ by group,

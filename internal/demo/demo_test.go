@@ -12,6 +12,8 @@ import (
 	_ "modernc.org/sqlite"
 
 	"consulta/internal/demo"
+	"consulta/internal/plan"
+	"consulta/internal/results"
 	"consulta/internal/store"
 	"consulta/internal/survey"
 	"consulta/surveys"
@@ -232,10 +234,25 @@ func TestLoad(t *testing.T) {
 
 	// Every stored response, read back from its rows, passes the same check as a real submission.
 	all := readAll(t, db)
-	if len(all) != 2*demo.Responses {
-		t.Fatalf("read %d responses, want %d", len(all), 2*demo.Responses)
+	if want := 2*demo.Responses + demo.PlanAdultResponses + demo.PlanChildResponses; len(all) != want {
+		t.Fatalf("read %d responses, want %d", len(all), want)
 	}
 	svOf := map[string]*survey.Survey{demo.Community: byID["community-consultation"], demo.Child: byID["child-listening"]}
+	for _, id := range []string{demo.PlanAdult, demo.PlanChild} {
+		c, err := st.Consultation(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, err := st.PlanSurveySource(ctx, c.SurveyID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sv, probs := survey.Parse(id+".yaml", ps.Source)
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		svOf[id] = sv
+	}
 	bad := 0
 	for id, r := range all {
 		sv := svOf[r.consultation]
@@ -310,6 +327,7 @@ func TestLoad(t *testing.T) {
 	if nw < 50 || nm < 50 || women >= men {
 		t.Errorf("mean safety at night: women %.2f (n=%d), men %.2f (n=%d); want women lower", women, nw, men, nm)
 	}
+	planStory(t, st, svOf)
 
 	// The demo draws from every relevant part of the survey: each select choice of the profile appears.
 	groups := map[string]int{}
@@ -371,4 +389,73 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// planStory checks the demo plan tells the story it is for: items with broad consensus, displaced
+// people and hosts divided on the documents office, women and men on safe routes, children on parks.
+func planStory(t *testing.T, st *store.Store, svOf map[string]*survey.Survey) {
+	t.Helper()
+	ctx := context.Background()
+	ps, err := st.Plans(ctx, nil, true)
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("plans: %d, %v", len(ps), err)
+	}
+	p, err := st.Plan(ctx, ps[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.State != plan.InValidation || len(p.Axes) != 4 || len(p.Items) < 10 || len(p.History) != 2 {
+		t.Fatalf("demo plan: %s, %d axes, %d items, %d state changes", p.State, len(p.Axes), len(p.Items), len(p.History))
+	}
+	if p.Item("S1").Evidence[0].Snapshot == nil {
+		t.Errorf("no evidence snapshot on S1")
+	}
+	report := func(id string) *results.Report {
+		d := results.NewDataset()
+		b := d.Batch()
+		if err := st.ResultRows(ctx, id, 0, func(r store.ResultResponse) {
+			b.Response(r.RID, r.Key, r.Session, r.Channel, r.Group, r.Gender, r.AgeBand, r.Disability, r.Day)
+		}, func(a store.ResultAnswer) {
+			b.AnswerBytes(a.RID, a.Question, a.Choice, a.Position, a.Number, a.HasNumber, a.HasText)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		b.Commit()
+		return results.Aggregate(d, svOf[id], id, results.Filter{}, 5)
+	}
+	adult, child := report(demo.PlanAdult), report(demo.PlanChild)
+	rd := plan.ReadRound(adult, p, plan.Adult)
+	broad := 0
+	for _, it := range rd.Items {
+		if it.Consensus.Broad {
+			broad++
+		}
+	}
+	// D3 may well have broad consensus across population groups: women and men divide within each.
+	if broad < 3 || rd.Item("D1").Consensus.Broad {
+		t.Errorf("broad consensus on %d items (want ≥ 3), D1 %v", broad, rd.Item("D1").Consensus)
+	}
+	flag := map[string]bool{}
+	for _, d := range plan.Divergences(adult, child, p) {
+		if d.Flag {
+			flag[d.Code+" "+d.Kind+" "+d.Side] = true
+		}
+	}
+	for _, want := range []string{"D1 group_vs_rest host", "D3 women_vs_men female", "P1 children_vs_adults child"} {
+		if !flag[want] {
+			t.Errorf("no divergence %q among %v", want, flag)
+		}
+	}
+	if flag["S2 group_vs_rest host"] || flag["S2 women_vs_men female"] {
+		t.Errorf("water, a consensus item, is flagged: %v", flag)
+	}
+	moved := 0
+	for _, o := range rd.Order {
+		if o.Move != 0 {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Errorf("the community order is the proposed order: %+v", rd.Order)
+	}
 }

@@ -25,6 +25,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"consulta/internal/auth"
+	"consulta/internal/plan"
 	"consulta/internal/store"
 	"consulta/internal/survey"
 	"consulta/internal/web"
@@ -589,6 +590,24 @@ func TestPermissions(t *testing.T) {
 		}
 	}
 	all := func(s int) [nCols]int { return [nCols]int{s, s, s, s, s, s, s, s, s, s} }
+
+	// A draft plan in each municipality, for the plan rows.
+	newPlan := func(muni int64, title string) *plan.Plan {
+		p := &plan.Plan{MunicipalityID: muni, Title: survey.Label{"es": title}, Period: survey.Label{"es": "2027–2030"},
+			Axes: []plan.Axis{{Code: "E1", Title: survey.Label{"es": "Servicios"}}},
+			Items: []plan.Item{
+				{Code: "S1", Axis: "E1", Title: survey.Label{"es": "Puesto de salud"}, Summary: survey.Label{"es": "Ampliar el puesto"}, Icon: "health", Order: 1},
+				{Code: "S2", Axis: "E1", Title: survey.Label{"es": "Agua"}, Summary: survey.Label{"es": "Red de agua"}, Icon: "water", Order: 2},
+			}}
+		must(w.st.CreatePlan(ctx, p, nil))
+		return p
+	}
+	planA, planB := newPlan(w.muniA, "Plan de Los Chiles"), newPlan(w.muniB, "Plan de Esquipulas")
+	pA, pB := fmt.Sprintf("/plans/%d", planA.ID), fmt.Sprintf("/plans/%d", planB.ID)
+	itemForm := func(code, title string, order int) url.Values {
+		return url.Values{"code": {code}, "axis": {"E1"}, "title_es": {title}, "summary_es": {"Resumen de " + title},
+			"icon": {"school"}, "order": {strconv.Itoa(order)}}
+	}
 	everyone := func(method, path string, s int) permRow { return permRow{method: method, path: path, want: all(s)} }
 
 	// A survey saved by each municipality, and the file a save posts.
@@ -718,6 +737,42 @@ func TestPermissions(t *testing.T) {
 		permPage("POST", "/surveys", 401, 303, 303, 403, 422, 403).withForm(func(*ttClient) url.Values {
 			return url.Values{"yaml": {ttSmallSurvey("saved-in-table")}, "municipality": {strconv.FormatInt(w.muniA, 10)}}
 		}).audited("survey.save"),
+
+		// Plans: planners and admins of the plan's municipality; facilitators neither see nor edit them.
+		permPage("GET", "/plans", S, 200, 200, 403, 200, 403),
+		permPage("GET", "/plans/new", S, 200, 200, 403, 200, 403),
+		permPage("POST", "/plans", 401, 303, 303, 403, 422, 403).withForm(func(c *ttClient) url.Values {
+			return url.Values{"title_es": {"Plan de " + c.label}, "municipality": {strconv.FormatInt(w.muniA, 10)},
+				"axes": {"E1 | Servicios | Services | Serviços"}}
+		}).audited("plan.create"),
+		permPage("GET", pA, S, 200, 200, 403, 404, 403),
+		permPage("GET", pA+"/edit", S, 200, 200, 403, 404, 403),
+		permPage("POST", pA, 401, 303, 303, 403, 404, 403).withForm(func(c *ttClient) url.Values {
+			return url.Values{"title_es": {"Plan de Los Chiles"}, "title_en": {"Plan by " + c.label}, "axes": {"E1 | Servicios"}}
+		}).audited("plan.update"),
+		permPage("POST", pA+"/import", 401, 400, 400, 403, 404, 403).withForm(func(*ttClient) url.Values { return url.Values{} }),
+		permPage("GET", pA+"/items/new", S, 200, 200, 403, 404, 403),
+		permPage("POST", pA+"/items", 401, 303, 303, 403, 404, 403).withForm(func(c *ttClient) url.Values {
+			return itemForm("N-"+c.label, "Escuela de "+c.label, 3)
+		}).audited("plan.item_create").undo(func(c *ttClient) { must(w.st.DeleteItem(ctx, planA.ID, "N-"+c.label)) }),
+		permPage("GET", pA+"/items/S1", S, 200, 200, 403, 404, 403),
+		permPage("POST", pA+"/items/S1", 401, 303, 303, 403, 404, 403).withForm(func(c *ttClient) url.Values {
+			return itemForm("S1", "Puesto de salud ("+c.label+")", 1)
+		}).audited("plan.item_update"),
+		permPage("POST", pA+"/items/S2/delete", 401, 303, 303, 403, 404, 403).withForm(func(*ttClient) url.Values { return url.Values{} }).
+			audited("plan.item_delete").undo(func(*ttClient) {
+			it := planA.Items[1]
+			must(w.st.SaveItem(ctx, planA.ID, "", &it, nil))
+		}),
+		permPage("GET", pA+"/survey/adult.yaml", S, 200, 200, 403, 404, 403),
+		// The admin starts the round first; after that the plan is no longer a draft (409).
+		permPage("POST", pA+"/validation", 401, 303, 409, 403, 404, 403).withForm(func(*ttClient) url.Values { return url.Values{} }).
+			audited("plan.validation_start"),
+		permPage("GET", pA+"/survey/child.yaml", S, 200, 200, 403, 404, 403),
+		permPage("GET", pA, S, 200, 200, 403, 404, 403),
+		permPage("GET", pB, S, 200, 404, 403, 200, 403),
+		permAPI("GET", "/api"+pA, [nCols]int{401, 200, 200, 403, 404, 403, 200, 404, 401, 401}),
+		permAPI("GET", "/api"+pB, [nCols]int{401, 200, 404, 403, 200, 403, 404, 200, 401, 401}),
 
 		// Kiosk pages belong to the browser locked into the session; none is locked here.
 		everyone("GET", kA, 403),

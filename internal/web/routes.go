@@ -80,6 +80,23 @@ func (s *Server) Handler() http.Handler {
 	r.HandleFunc("/surveys/{sid}", s.surveyDetail).Methods(get)
 	r.HandleFunc("/surveys/{sid}/xlsform.xlsx", s.surveyExport).Methods(get)
 	r.HandleFunc("/consultations/{id}/xlsform.xlsx", s.consultationXLSForm).Methods(get)
+	// Development plans and their validation rounds (planners and admins of the plan's
+	// municipality; another municipality's plan is 404). Items change only while a plan is a draft.
+	r.HandleFunc("/plans", s.planList).Methods(get)
+	r.HandleFunc("/plans/new", s.planNew).Methods(get)
+	r.HandleFunc("/plans", limitBody(s.planCreate)).Methods(post)
+	r.HandleFunc("/plans/{pid:[0-9]+}", s.planShow).Methods(get)
+	r.HandleFunc("/plans/{pid:[0-9]+}/edit", s.planEdit).Methods(get)
+	r.HandleFunc("/plans/{pid:[0-9]+}", limitBody(s.planUpdate)).Methods(post)
+	r.HandleFunc("/plans/{pid:[0-9]+}/import", s.planImport).Methods(post) // its own 2 MiB limit
+	r.HandleFunc("/plans/{pid:[0-9]+}/items/new", s.planItemNew).Methods(get)
+	r.HandleFunc("/plans/{pid:[0-9]+}/items", limitBody(s.planItemSave)).Methods(post)
+	r.HandleFunc("/plans/{pid:[0-9]+}/items/{code}", s.planItemShow).Methods(get)
+	r.HandleFunc("/plans/{pid:[0-9]+}/items/{code}", limitBody(s.planItemSave)).Methods(post)
+	r.HandleFunc("/plans/{pid:[0-9]+}/items/{code}/delete", limitBody(s.planItemDelete)).Methods(post)
+	r.HandleFunc("/plans/{pid:[0-9]+}/validation", limitBody(s.planValidate)).Methods(post)
+	r.HandleFunc("/plans/{pid:[0-9]+}/survey/{audience}.yaml", s.planSurveyDownload).Methods(get)
+	r.HandleFunc("/api/plans/{pid:[0-9]+}", s.apiPlanShow).Methods(get)
 
 	// Kiosk: the tablet handed from one participant to the next.
 	r.HandleFunc("/kiosk/{sid}", s.kioskWelcome).Methods(get)

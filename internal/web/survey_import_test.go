@@ -19,18 +19,24 @@ import (
 	"consulta/internal/xlsform"
 )
 
-// ttUpload posts a workbook to the import page as the browser's file field does.
+// upload posts a workbook to the survey import page as the browser's file field does.
 func (w *twoTowns) upload(c *ttClient, name string, data []byte) *reply {
+	w.t.Helper()
+	return w.uploadFile(c, "/surveys/import", "form", name, data)
+}
+
+// uploadFile posts one file in a multipart form, from the same origin, as a browser does.
+func (w *twoTowns) uploadFile(c *ttClient, path, field, name string, data []byte) *reply {
 	w.t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
-	part, err := mw.CreateFormFile("form", name)
+	part, err := mw.CreateFormFile(field, name)
 	if err != nil {
 		w.t.Fatal(err)
 	}
 	part.Write(data)
 	mw.Close()
-	return w.call(c, http.MethodPost, "/surveys/import", &body, "Content-Type", mw.FormDataContentType(),
+	return w.call(c, http.MethodPost, path, &body, "Content-Type", mw.FormDataContentType(),
 		"Sec-Fetch-Site", "same-origin", "Origin", w.url)
 }
 

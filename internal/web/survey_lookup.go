@@ -8,6 +8,9 @@ import (
 	"consulta/internal/survey"
 )
 
+// planSurveyOwner is the owner currentSurvey gives a survey generated from a plan.
+const planSurveyOwner = -1
+
 // currentSurvey returns a survey at its current version: built in, or saved by a municipality
 // (owner is 0 for a built-in survey). Saved surveys are read from the store, so every instance
 // sees the same current version; each version is parsed once.
@@ -16,10 +19,18 @@ func (s *Server) currentSurvey(ctx context.Context, id string) (sv *survey.Surve
 		return sv, 0, true
 	}
 	m, err := s.store.MunicipalSurvey(ctx, id)
-	if err != nil {
-		if !errors.Is(err, store.ErrNotFound) {
-			s.log.Error("municipal survey", "survey", id, "err", err)
+	if errors.Is(err, store.ErrNotFound) {
+		// A survey generated from a plan runs only in that plan's validation rounds: no
+		// municipality may pick it for another consultation.
+		if sv, err := s.storedSurvey(ctx, id); err == nil {
+			return sv, planSurveyOwner, true
+		} else if !errors.Is(err, store.ErrNotFound) {
+			s.log.Error("plan survey", "survey", id, "err", err)
 		}
+		return nil, 0, false
+	}
+	if err != nil {
+		s.log.Error("municipal survey", "survey", id, "err", err)
 		return nil, 0, false
 	}
 	sv, err = s.parsedVersion(m)

@@ -1,0 +1,112 @@
+package web
+
+import (
+	"net/http"
+
+	"consulta/internal/charts"
+	"consulta/internal/plan"
+	"consulta/internal/results"
+	"consulta/internal/store"
+)
+
+// planItemView is one item on the council's page with everything said about it.
+type planItemView struct {
+	plan.Item
+	Evidence    []evidenceView
+	Adult       *plan.ItemResult
+	Child       *plan.ItemResult
+	Order       *plan.OrderRow
+	Divergences []plan.Divergence // flagged only
+}
+
+type planAxisView struct {
+	Axis  plan.Axis
+	Items []planItemView
+}
+
+type planShowPage struct {
+	Plan        *plan.Plan
+	Axes        []planAxisView
+	Results     *planResults
+	Charts      []charts.Chart
+	ChartData   map[string]chartOptions
+	Sessions    []*store.Session
+	K           int
+	BroadShare  float64
+	MinAnswers  int
+	Divergence  float64
+	Alpha       float64
+	Flagged     int
+	Dimensions  []string
+	GroupLabels map[string]string
+}
+
+// planShow is the plan for the council: each axis and item with its evidence, agreement by
+// group, consensus and divergence, the two orders side by side, and the method note; it prints on A4.
+func (s *Server) planShow(w http.ResponseWriter, r *http.Request) {
+	_, p, ok := s.staffPlan(w, r)
+	if !ok {
+		return
+	}
+	lang := pickLanguage(r)
+	res, err := s.planRound(r.Context(), p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	live, err := s.liveEvidence(r.Context(), p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page := planShowPage{Plan: p, Results: res, K: s.k, BroadShare: plan.BroadShare, MinAnswers: plan.MinAnswers,
+		Divergence: plan.DivergencePoints, Alpha: plan.Alpha, ChartData: map[string]chartOptions{},
+		Dimensions: []string{results.ByGroup, results.ByGender, results.ByAgeBand, results.ByDisability, results.ByGroupGender}}
+	for _, a := range p.Axes {
+		av := planAxisView{Axis: a}
+		for _, it := range p.Ordered() {
+			if it.Axis != a.Code {
+				continue
+			}
+			iv := planItemView{Item: it}
+			for _, e := range it.Evidence {
+				iv.Evidence = append(iv.Evidence, evidenceView{Evidence: e, Live: live[e.ID], Question: e.Question, Choice: e.Choice})
+			}
+			if res != nil {
+				iv.Adult, iv.Child = res.Adult.Item(it.Code), res.Child.Item(it.Code)
+				for i := range res.Adult.Order {
+					if res.Adult.Order[i].Code == it.Code {
+						iv.Order = &res.Adult.Order[i]
+					}
+				}
+				for _, d := range res.Divergences {
+					if d.Code == it.Code && d.Flag {
+						iv.Divergences = append(iv.Divergences, d)
+						page.Flagged++
+					}
+				}
+			}
+			av.Items = append(av.Items, iv)
+		}
+		page.Axes = append(page.Axes, av)
+	}
+	if res != nil {
+		label := func(key string, args ...any) string { return T(lang, key, args...) }
+		page.Charts = charts.PlanCharts(p, res.Adult, res.Child, s.k, lang, label)
+		for _, ch := range page.Charts {
+			page.ChartData[ch.ID] = chartOptions{Counts: ch.Counts, Percent: ch.Percent}
+		}
+		for _, c := range []*store.Consultation{res.AdultC, res.ChildC} {
+			if c == nil {
+				continue
+			}
+			ses, err := s.store.Sessions(r.Context(), c.ID)
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			page.Sessions = append(page.Sessions, ses...)
+		}
+	}
+	s.render(w, r, http.StatusOK, "plan_show", s.view(r, p.Title.In(lang), page))
+}
