@@ -24,6 +24,8 @@ type resultsPage struct {
 	Suppressed   string
 	Print        bool
 	OnlyChoices  []onlyChoice
+	Links        resultsLinks
+	FilterText   string // the filter in words, said on the page, the report and every export
 }
 
 type chartOptions struct {
@@ -69,6 +71,8 @@ func (s *Server) renderResults(w http.ResponseWriter, r *http.Request, print boo
 		p.Only = rep.Filter.Dimension + ":" + rep.Filter.Value
 	}
 	p.OnlyChoices = onlyChoices(sv, lang)
+	p.Links = linksFor(c.ID, rep.Filter, lang)
+	p.FilterText = filterText(lang, rep.Filter, sessions)
 	for _, ch := range p.Charts {
 		p.ChartData[ch.ID] = chartOptions{Counts: ch.Counts, Percent: ch.Percent}
 	}
