@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/survey"
 
@@ -42,7 +43,7 @@ func Build(rep *results.Report, sv *survey.Survey, lang string, label func(key s
 	if label == nil {
 		label = func(key string, _ ...any) string { return key }
 	}
-	b := &builder{rep: rep, sv: sv, lang: lang, label: label, hidden: results.SuppressLabel(rep.K)}
+	b := &builder{rep: rep, sv: sv, lang: lang, label: label, hidden: results.SuppressLabel(rep.K), num: locale.For(lang)}
 	var out []Chart
 	add := func(c *Chart) {
 		if c != nil {
@@ -74,6 +75,7 @@ type builder struct {
 	lang   string
 	label  func(string, ...any) string
 	hidden string // what a suppressed count shows: "<5"
+	num    locale.Format
 }
 
 // closedTypes are the question types whose answers are choices, so they chart as bars.
@@ -184,7 +186,7 @@ func (b *builder) count(c results.Cell) string {
 	if c.Suppressed {
 		return b.hidden
 	}
-	return strconv.Itoa(c.N)
+	return b.num.Int(c.N)
 }
 
 // countPct is "n (p%)", or the suppression label.
@@ -192,16 +194,10 @@ func (b *builder) countPct(c results.Cell) string {
 	if c.Suppressed {
 		return b.hidden
 	}
-	return strconv.Itoa(c.N) + " (" + b.percent(c.Pct) + ")"
+	return b.num.Int(c.N) + " (" + b.percent(c.Pct) + ")"
 }
 
-func (b *builder) percent(p float64) string {
-	s := strconv.FormatFloat(round1(p), 'f', -1, 64)
-	if b.lang == "pt" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s + "%"
-}
+func (b *builder) percent(p float64) string { return b.num.Percent(p) }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
 
@@ -732,7 +728,7 @@ func (b *builder) priorities(q *results.Question, sq *survey.Question) *Chart {
 				v, cell = missing, b.hidden
 				hidden = true
 			} else {
-				v, cell = sc.Points, strconv.Itoa(sc.Points)
+				v, cell = sc.Points, b.num.Int(sc.Points)
 				s.shown = true
 			}
 			s.counts = append(s.counts, v)
@@ -910,16 +906,7 @@ func (b *builder) gaps() *Chart {
 }
 
 // points is a difference in percentage points with its sign, "+12.5" or "-3".
-func (b *builder) points(p float64) string {
-	s := strconv.FormatFloat(round1(p), 'f', -1, 64)
-	if p > 0 {
-		s = "+" + s
-	}
-	if b.lang == "pt" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
+func (b *builder) points(p float64) string { return b.num.Points(p) }
 
 // niceMax rounds an axis maximum up to a round number: 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten.
 func niceMax(v float64) float64 {

@@ -295,7 +295,7 @@ func TestPyramidReadsAsPositiveCounts(t *testing.T) {
 	if left["max"] != right["max"] || left["min"] != 0.0 {
 		t.Errorf("the two halves do not share a scale: %v %v", left["max"], right["max"])
 	}
-	if got := cellAt(t, pyr.Table, "30 to 59 years", "Woman"); got != "24 (20%)" {
+	if got := cellAt(t, pyr.Table, "30 to 59 years", "Woman"); got != "24 (20.0%)" {
 		t.Errorf("table women 30–59 = %q", got)
 	}
 }
@@ -316,15 +316,18 @@ func TestGaps(t *testing.T) {
 	if got := cellAt(t, g.Table, "Which services matter most to your family?", "Difference (percentage points)"); got != "+52.2" {
 		t.Errorf("table gap %q", got)
 	}
-	if got := g.Table.Rows[1][4]; got != "-34" {
+	if got := g.Table.Rows[1][4]; got != "-34.0" {
 		t.Errorf("table negative gap %q", got)
 	}
 }
 
-func TestPortugueseDecimals(t *testing.T) {
-	q := build(t, "pt")["q-safe_night-group"]
-	if got := cellAt(t, q.Table, "Yes", "Host community"); got != "30 (57,7%)" {
-		t.Errorf("pt table cell %q, want 30 (57,7%%)", got)
+// Spanish and Portuguese write "57,7 %", English "57.7%": one formatter per language (internal/locale).
+func TestNumbersPerLanguage(t *testing.T) {
+	for lang, want := range map[string]string{"pt": "30 (57,7\u00a0%)", "es": "30 (57,7\u00a0%)", "en": "30 (57.7%)"} {
+		q := build(t, lang)["q-safe_night-group"]
+		if got := q.Table.Rows[0][1]; got != want {
+			t.Errorf("%s table cell %q, want %q", lang, got, want)
+		}
 	}
 }
 

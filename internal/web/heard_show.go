@@ -2,9 +2,9 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 
+	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/store"
 	"consulta/internal/survey"
@@ -52,7 +52,7 @@ func (s *Server) heardShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := heardPage{Consultation: c, Survey: sv, Respondents: cellText(rep.Respondents, results.SuppressLabel(rep.K)),
+	p := heardPage{Consultation: c, Survey: sv, Respondents: numbersIn(lang).Cell(rep.Respondents, results.SuppressLabel(rep.K)),
 		Enough: !rep.Respondents.Suppressed, Promise: promise[lang]}
 	if p.Enough {
 		p.Lists = heardLists(rep, sv, lang)
@@ -122,13 +122,7 @@ func heardItemOf(q *survey.Question, id string, cell results.Cell, lang string) 
 }
 
 // formatPercent writes a share the way each language does: 42,5 % in Spanish and Portuguese.
-func formatPercent(p float64, lang string) string {
-	s := strconv.FormatFloat(p, 'f', -1, 64)
-	if lang == "en" {
-		return s + "%"
-	}
-	return strings.ReplaceAll(s, ".", ",") + "\u00a0%"
-}
+func formatPercent(p float64, lang string) string { return locale.For(lang).Percent(p) }
 
 // promiseUpdate lets planners say what the municipality will do with what it heard.
 func (s *Server) promiseUpdate(w http.ResponseWriter, r *http.Request) {

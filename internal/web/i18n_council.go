@@ -12,7 +12,7 @@ func init() {
 // the summary, the printed report, the downloads and the comparisons between groups.
 var councilMessages = map[string]survey.Label{
 	"council.no_filter": {"es": "Todas las respuestas, sin filtro", "en": "All responses, no filter", "pt": "Todas as respostas, sem filtro"},
-	"council.filter": {"es": "Filtro", "en": "Filter", "pt": "Filtro"},
+	"council.filter":    {"es": "Filtro", "en": "Filter", "pt": "Filtro"},
 	"council.csv_semicolon": {
 		"es": "CSV con punto y coma (Excel o LibreOffice en español)",
 		"en": "CSV with semicolons (spreadsheets in Spanish or Portuguese)",

@@ -2,9 +2,12 @@ package web_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/xuri/excelize/v2"
@@ -79,5 +82,80 @@ func TestResultsFilteredDownloadsCarryTheFilter(t *testing.T) {
 	// The JSON holds the refugees only: fewer than everyone.
 	if !strings.Contains(downloads["json"].Text, `"value":"refugee"`) || strings.Contains(downloads["json"].Text, `"respondents":{"n":`+downloads["unfiltered"].Text+`,`) {
 		t.Errorf("the JSON download is not filtered: %.200s", downloads["json"].Text)
+	}
+}
+
+// waitCharts waits until charts.js has drawn every chart of the page.
+func waitCharts(t *testing.T, ctx context.Context) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!window.ConsultaCharts && window.ConsultaCharts.ready === document.querySelectorAll("div.chart[data-chart]").length`))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("charts not drawn; console: %q", browser.ConsoleErrors(ctx))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestResultsNumbersPerLanguage reads the numbers a planner sees in Spanish, Portuguese and
+// English: tables, summary, the charts' axes and bar labels, the heard page. Each language writes
+// them one way only: "41,1 %", "2.000", "3,44" in Spanish and Portuguese; "41.1%", "2,000" in English.
+func TestResultsNumbersPerLanguage(t *testing.T) {
+	srv := demoServer(t)
+	ctx := browser.New(t, browser.WindowSize(1280, 900))
+	signIn(t, ctx, srv.URL, "planner", "demo-planner-2026")
+	wrong := map[string]*regexp.Regexp{
+		"es": regexp.MustCompile(`\d\.\d+\s?%|\d,\d\d\d(?:\D|$)|\d\.\d\d(?:\D|$)`),
+		"pt": regexp.MustCompile(`\d\.\d+\s?%|\d,\d\d\d(?:\D|$)|\d\.\d\d(?:\D|$)`),
+		"en": regexp.MustCompile(`\d,\d+\s?%|\d\.\d\d\d(?:\D|$)`),
+	}
+	right := map[string]string{"es": "\u00a0%", "pt": "\u00a0%", "en": "%"}
+	axis := map[string]string{"es": "1.000", "pt": "1.000", "en": "1,000"}
+	label := map[string]string{"es": "41,1\u00a0%", "pt": "41,1\u00a0%", "en": "41.1%"}
+	for _, lang := range []string{"es", "pt", "en"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/consultations/demo-community/results?lang="+lang)); err != nil {
+			t.Fatal(err)
+		}
+		waitCharts(t, ctx)
+		text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll("main td, main .summary, main .meta")).map(function (e) { return e.textContent; }).join(" | ")`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := wrong[lang].FindString(text); m != "" {
+			i := strings.Index(text, m)
+			t.Errorf("%s: a number written the wrong way: %q in %q", lang, m, text[max(0, i-60):min(len(text), i+60)])
+		}
+		if !strings.Contains(text, right[lang]) {
+			t.Errorf("%s: no percentage written %q", lang, right[lang])
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(function () {
+			var out = [];
+			document.querySelectorAll("div.chart[data-chart]").forEach(function (el) {
+				var o = echarts.getInstanceByDom(el).getOption(), ax = [].concat(o.xAxis || []).filter(function (a) { return a.type === "value"; })[0];
+				if (!out.length && ax && typeof ax.axisLabel.formatter === "function") out.push(ax.axisLabel.formatter(1000));
+			});
+			var b = document.querySelector('button[data-view="percent"]');
+			b.click();
+			var o = echarts.getInstanceByDom(document.querySelector('div.chart[data-chart="' + b.getAttribute("data-for") + '"]')).getOption();
+			out.push(o.series[0].label.formatter({value: 41.1}));
+			return out;
+		})()`))
+		if err != nil || len(got) != 2 || got[0] != axis[lang] || got[1] != label[lang] {
+			t.Errorf("%s: chart axis and label write %q, want %q and %q (%v)", lang, got, axis[lang], label[lang], err)
+		}
+		heard, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch("/c/demo-community/heard?lang=` + lang + `").then(function (r) { return r.text(); })`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := wrong[lang].FindString(heard); m != "" || !strings.Contains(heard, right[lang]) {
+			t.Errorf("%s: heard page writes %q", lang, m)
+		}
+	}
+	if errs := browser.ConsoleErrors(ctx); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
 	}
 }

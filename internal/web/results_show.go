@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"consulta/internal/charts"
+	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/store"
 	"consulta/internal/survey"
@@ -26,6 +27,14 @@ type resultsPage struct {
 	OnlyChoices  []onlyChoice
 	Links        resultsLinks
 	FilterText   string // the filter in words, said on the page, the report and every export
+	ChartPage    chartPage
+}
+
+// chartPage is what charts.js needs besides the options: how the page writes numbers, and the
+// source line every saved chart image carries.
+type chartPage struct {
+	Number locale.Format `json:"number"`
+	Source string        `json:"source"`
 }
 
 type chartOptions struct {
@@ -73,6 +82,7 @@ func (s *Server) renderResults(w http.ResponseWriter, r *http.Request, print boo
 	p.OnlyChoices = onlyChoices(sv, lang)
 	p.Links = linksFor(c.ID, rep.Filter, lang)
 	p.FilterText = filterText(lang, rep.Filter, sessions)
+	p.ChartPage = chartPage{Number: locale.For(lang)}
 	for _, ch := range p.Charts {
 		p.ChartData[ch.ID] = chartOptions{Counts: ch.Counts, Percent: ch.Percent}
 	}

@@ -11,6 +11,68 @@
     return;
   }
 
+  // How this page writes numbers ("1.000", "41,1 %" in Spanish) and what a saved image says
+  // under its chart; the server puts both in a second data island.
+  var page = {};
+  var pageIsland = document.getElementById("chart-page");
+  if (pageIsland) {
+    try {
+      page = JSON.parse(pageIsland.textContent) || {};
+    } catch (e) {
+      page = {};
+    }
+  }
+  var num = page.number || { decimal: ".", thousands: ",", percent_suffix: "%" };
+
+  // formatNumber writes v with up to one decimal, the page language's marks and thousands.
+  function formatNumber(v, decimals) {
+    if (typeof v !== "number" || !isFinite(v)) return v === "-" || v == null ? "" : String(v);
+    var neg = v < 0, s = Math.abs(v).toFixed(decimals), parts = s.split(".");
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, num.thousands);
+    return (neg ? "-" : "") + whole + (parts[1] ? num.decimal + parts[1] : "");
+  }
+  function valueOf(p) {
+    var v = p && p.value !== undefined ? p.value : p;
+    return Array.isArray(v) ? v[v.length - 1] : v;
+  }
+  // The server writes its formatters as echarts templates ("{c}", "{c}%", "{value}%"): each
+  // becomes a function writing the page's numbers, so no chart ever shows "41.1%" in Spanish.
+  function localise(option) {
+    if (!option) return option;
+    function fmt(template) {
+      var pct = /%$/.test(template);
+      return function (p) {
+        var v = typeof p === "number" ? p : valueOf(p);
+        if (typeof v !== "number") return "";
+        var s = formatNumber(v, pct || Math.round(v) !== v ? 1 : 0);
+        return pct ? s + num.percent_suffix : s;
+      };
+    }
+    (option.series || []).forEach(function (s) {
+      if (s.label && typeof s.label.formatter === "string") s.label.formatter = fmt(s.label.formatter);
+      (s.data || []).forEach(function (d) {
+        if (d && d.label && typeof d.label.formatter === "string") d.label.formatter = fmt(d.label.formatter);
+      });
+    });
+    ["xAxis", "yAxis"].forEach(function (key) {
+      [].concat(option[key] || []).forEach(function (ax) {
+        if (!ax || ax.type !== "value") return;
+        ax.axisLabel = ax.axisLabel || {};
+        ax.axisLabel.formatter = fmt(typeof ax.axisLabel.formatter === "string" ? ax.axisLabel.formatter : "{value}");
+      });
+    });
+    if (option.tooltip) option.tooltip.valueFormatter = function (v) {
+      return typeof v === "number" ? formatNumber(v, Math.round(v) === v ? 0 : 1) : "";
+    };
+    return option;
+  }
+  for (var oid in options) {
+    if (Object.prototype.hasOwnProperty.call(options, oid) && options[oid]) {
+      localise(options[oid].counts);
+      localise(options[oid].percent);
+    }
+  }
+
   // The server plans each chart's height (wrapped labels, legend lines) in its grid: the element
   // grows to fit, so no label is cut off however many choices a question has.
   function fitHeight(el, option) {
