@@ -147,7 +147,7 @@ func TestResultsNumbersPerLanguage(t *testing.T) {
 		if err != nil || len(got) != 2 || got[0] != axis[lang] || got[1] != label[lang] {
 			t.Errorf("%s: chart axis and label write %q, want %q and %q (%v)", lang, got, axis[lang], label[lang], err)
 		}
-		heard, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch("/c/demo-community/heard?lang=` + lang + `").then(function (r) { return r.text(); })`, chromedp.EvalAwaitPromise))
+		heard, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch("/c/demo-community/heard?lang=`+lang+`").then(function (r) { return r.text(); })`, chromedp.EvalAwaitPromise))
 		if err != nil {
 			t.Fatal(err)
 		}
