@@ -695,17 +695,30 @@ func score(r results.PriorityRow, choice string) (results.Priority, bool) {
 	return results.Priority{}, false
 }
 
-// priorities charts a rank question's Borda points by group.
+// priorities compares groups on a rank question by shares, not points: the percent of each group
+// who put each choice in their top n, with its interval in the table. Points, which grow with a
+// group's size, stay in the table's last column for those who want them.
 func (b *builder) priorities(q *results.Question, sq *survey.Question) *Chart {
 	if len(q.ByGroup) == 0 {
 		return nil
 	}
-	choices := rankedChoices(q, sq)
+	var choices []string
+	if r := results.Rank(q); r != nil {
+		for _, c := range r.Choices {
+			choices = append(choices, c.Choice)
+		}
+	} else {
+		choices = rankedChoices(q, sq)
+	}
 	if len(choices) == 0 {
 		return nil
 	}
+	rank := 1
+	if sq != nil && sq.Rank > 0 {
+		rank = sq.Rank
+	}
 	id := "priorities-" + q.ID
-	title := b.label("results.chart_priorities", b.questionLabel(q.ID))
+	title := b.label("council.chart_shares", b.questionLabel(q.ID), rank)
 	cats := make([]string, len(choices))
 	tab := Table{Caption: title, Head: []string{b.label("results.answer")}}
 	for j, ch := range choices {
@@ -722,17 +735,15 @@ func (b *builder) priorities(q *results.Question, sq *survey.Question) *Chart {
 		s := barSeries{name: b.dimensionLabel(results.ByGroup, r.Value), colour: colour(results.ByGroup, r.Value, i)}
 		for j, ch := range choices {
 			sc, ok := score(r, ch)
-			var v any = 0
-			cell := "0"
-			if !ok || sc.Suppressed || r.N.Suppressed {
-				v, cell = missing, b.hidden
+			if !ok || sc.TopN.Suppressed || r.N.Suppressed {
+				s.percent = append(s.percent, missing)
+				tab.Rows[j] = append(tab.Rows[j], b.hidden)
 				hidden = true
-			} else {
-				v, cell = sc.Points, b.num.Int(sc.Points)
-				s.shown = true
+				continue
 			}
-			s.counts = append(s.counts, v)
-			tab.Rows[j] = append(tab.Rows[j], cell)
+			s.percent = append(s.percent, round1(sc.TopN.Pct))
+			tab.Rows[j] = append(tab.Rows[j], b.shareWithInterval(sc.TopN))
+			s.shown = true
 		}
 		series = append(series, s)
 		tab.Head = append(tab.Head, s.name)
@@ -741,21 +752,31 @@ func (b *builder) priorities(q *results.Question, sq *survey.Question) *Chart {
 	if len(series) == 0 {
 		return nil
 	}
-	tab.Rows = append(tab.Rows, asked)
-	rank := 0
-	if sq != nil {
-		rank = sq.Rank
+	tab.Head = append(tab.Head, b.label("council.points_all"))
+	for j, ch := range choices {
+		cell := b.hidden
+		for _, p := range q.Priorities {
+			if p.Choice == ch && !p.Suppressed && !p.TopN.Suppressed {
+				cell = b.num.Int(p.Points)
+			}
+		}
+		tab.Rows[j] = append(tab.Rows[j], cell)
 	}
-	var notes []string
-	if rank > 0 { // without the survey the points per place are unknown
-		notes = append(notes, b.label("results.points_note", rank))
-	}
+	tab.Rows = append(tab.Rows, append(asked, ""))
+	notes := []string{b.label("council.shares_note", rank)}
 	if note := b.suppressedNote(hidden); note != "" {
 		notes = append(notes, note)
 	}
-	sub := strings.Join(notes, "\n")
-	h := header{text: title, sub: sub}
-	return &Chart{ID: id, Title: title, Table: tab, Counts: b.bars(id, h, cats, series, false, labelWidth)}
+	h := header{text: title, sub: strings.Join(notes, "\n")}
+	return &Chart{ID: id, Title: title, Table: tab, Counts: b.bars(id, h, cats, series, true, labelWidth)}
+}
+
+// shareWithInterval is "41,1 % (35,2–47,3)": a share and its 95 % interval.
+func (b *builder) shareWithInterval(c results.Cell) string {
+	if c.Suppressed {
+		return b.hidden
+	}
+	return b.percent(c.Pct) + " (" + b.num.Decimal(c.Lo, 1) + "–" + b.num.Decimal(c.Hi, 1) + ")"
 }
 
 // topShare is a heatmap of who put each choice in their top n, choices down the side and groups across.

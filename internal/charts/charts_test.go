@@ -365,3 +365,29 @@ func TestSparseInputs(t *testing.T) {
 		t.Errorf("without a survey: ids %q", ids)
 	}
 }
+
+// Groups on a rank question compare by shares, not points: host residents (52 of 120) would top
+// every bar in points. Host health is 40 of 52 = 76.9 %, its bar reads 76.9, and the table gives
+// the interval and keeps the points in a last column.
+func TestPrioritiesCompareGroupsByShares(t *testing.T) {
+	pri := build(t, "en")["priorities-top_services"]
+	cats := categories(pri.Counts)
+	if cats[0] != "Health" {
+		t.Errorf("choices are not in the order of the overall share: %q", cats)
+	}
+	host := series(t, pri.Counts, "Host community")
+	if v := value(host[0]); v != 76.9 {
+		t.Errorf("host health bar = %v, want the share 76.9", v)
+	}
+	got := cellAt(t, pri.Table, "Health", "Host community")
+	if !strings.HasPrefix(got, "76.9% (") || !strings.Contains(got, "–") {
+		t.Errorf("host health cell %q has no share and interval", got)
+	}
+	if got := cellAt(t, pri.Table, "Health", "Points (everyone)"); got != "240" {
+		t.Errorf("points column: %q", got)
+	}
+	x := pri.Counts["xAxis"].([]any)[0].(map[string]any)
+	if x["max"] != 100.0 {
+		t.Errorf("the share axis runs to %v, want 100", x["max"])
+	}
+}

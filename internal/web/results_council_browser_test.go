@@ -109,9 +109,9 @@ func TestResultsNumbersPerLanguage(t *testing.T) {
 	ctx := browser.New(t, browser.WindowSize(1280, 900))
 	signIn(t, ctx, srv.URL, "planner", "demo-planner-2026")
 	wrong := map[string]*regexp.Regexp{
-		"es": regexp.MustCompile(`\d\.\d+\s?%|\d,\d\d\d(?:\D|$)|\d\.\d\d(?:\D|$)`),
-		"pt": regexp.MustCompile(`\d\.\d+\s?%|\d,\d\d\d(?:\D|$)|\d\.\d\d(?:\D|$)`),
-		"en": regexp.MustCompile(`\d,\d+\s?%|\d\.\d\d\d(?:\D|$)`),
+		"es": regexp.MustCompile(`\d\.\d+\s?%|[1-9],\d\d\d(?:\D|$)|\d\.\d\d(?:\D|$)`),
+		"pt": regexp.MustCompile(`\d\.\d+\s?%|[1-9],\d\d\d(?:\D|$)|\d\.\d\d(?:\D|$)`),
+		"en": regexp.MustCompile(`\d,\d+\s?%|[1-9]\.\d\d\d(?:\D|$)`),
 	}
 	right := map[string]string{"es": "\u00a0%", "pt": "\u00a0%", "en": "%"}
 	axis := map[string]string{"es": "1.000", "pt": "1.000", "en": "1,000"}

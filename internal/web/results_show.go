@@ -28,6 +28,10 @@ type resultsPage struct {
 	Links        resultsLinks
 	FilterText   string // the filter in words, said on the page, the report and every export
 	ChartPage    chartPage
+	Summary      councilSummary
+	Rankings     []*rankingView
+	Differences  []differenceLine
+	Sections     []resultSection
 }
 
 // chartPage is what charts.js needs besides the options: how the page writes numbers, and the
@@ -50,6 +54,7 @@ type questionResult struct {
 	Label     string
 	Charts    []charts.Chart
 	Sentences []string
+	Ranking   *rankingView
 }
 
 func (s *Server) resultsShow(w http.ResponseWriter, r *http.Request) {
@@ -82,7 +87,13 @@ func (s *Server) renderResults(w http.ResponseWriter, r *http.Request, print boo
 	p.OnlyChoices = onlyChoices(sv, lang)
 	p.Links = linksFor(c.ID, rep.Filter, lang)
 	p.FilterText = filterText(lang, rep.Filter, sessions)
-	p.ChartPage = chartPage{Number: locale.For(lang)}
+	targets, err := s.store.Targets(r.Context(), c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	num := locale.For(lang)
+	today := num.Date(s.now())
 	for _, ch := range p.Charts {
 		p.ChartData[ch.ID] = chartOptions{Counts: ch.Counts, Percent: ch.Percent}
 	}
@@ -102,8 +113,18 @@ func (s *Server) renderResults(w http.ResponseWriter, r *http.Request, print boo
 				qr.Charts = append(qr.Charts, ch)
 			}
 		}
+		if q.Type == survey.Rank {
+			qr.Ranking = rankingOf(&q, sv, lang, p.Suppressed)
+			if qr.Ranking != nil {
+				p.Rankings = append(p.Rankings, qr.Ranking)
+			}
+		}
 		p.Questions = append(p.Questions, qr)
 	}
+	p.Differences = differencesOf(rep, sv, lang)
+	p.Summary = summaryOf(rep, sv, c, sessions, targets, lang, p.Suppressed, p.FilterText, p.Rankings, p.Differences, num, today)
+	p.Sections = sections(lang, p.Questions)
+	p.ChartPage = chartPage{Number: num, Source: T(lang, "council.image_source", c.Title, p.Summary.Respondents, today, p.FilterText)}
 	title := T(lang, "results.title") + ": " + c.Title
 	name := "results"
 	if print {

@@ -92,7 +92,15 @@
     var views = options[id];
     if (!views || !views.counts) continue;
     fitHeight(el, views.counts);
-    var chart = window.echarts.init(el, null, { renderer: "canvas" });
+    // A chart inside a closed <details> has no size yet: draw it at the width of the page's
+    // column, and fit it to its box when the reader opens it.
+    var size = { renderer: "canvas" };
+    if (!el.clientWidth) {
+      var main = document.querySelector("main");
+      size.width = Math.max(280, (main ? main.clientWidth : 640) - 48);
+      size.height = parseFloat(el.style.height) || 400;
+    }
+    var chart = window.echarts.init(el, null, size);
     chart.setOption(views.counts);
     charts[id] = chart;
     drawn++;
@@ -143,6 +151,19 @@
       resizeAll();
     }, 150);
   });
+  // Opening a section or a question gives its charts their real width.
+  var details = document.querySelectorAll("details");
+  for (var d = 0; d < details.length; d++) {
+    details[d].addEventListener("toggle", function (ev) {
+      if (!ev.target.open) return;
+      var inside = ev.target.querySelectorAll("div.chart[data-chart]");
+      for (var n = 0; n < inside.length; n++) {
+        var c = charts[inside[n].getAttribute("data-chart")];
+        if (c) c.resize({ width: "auto", height: "auto" });
+      }
+    });
+  }
+
   // A printed page is narrower or wider than the screen: redraw to fit it, and back after.
   window.addEventListener("beforeprint", resizeAll);
   window.addEventListener("afterprint", resizeAll);
