@@ -32,19 +32,25 @@ func yesNo(id string, all [2]int, groups, genders map[string][2]int) Question {
 // The hand-worked report: 150 people asked two yes/no questions.
 //
 // safe: yes 75 of 150; host 60 of 100, refugee 15 of 50, returnee 1 of 8; women 48 of 80, men 27 of 70.
-//   host vs rest: 60/100 = 60 % against (75−60)/(150−100) = 15/50 = 30 %. Pooled p = 75/150 = 0.5,
-//     se = √(0.25·(1/100 + 1/50)) = √0.0075 = 0.0866025, z = 0.30/0.0866025 = 3.4641,
-//     p = erfc(3.4641/√2) = 0.000532.
-//   refugee vs rest: 15/50 = 30 % against 60/100 = 60 %: z = −3.4641, p = 0.000532.
-//   returnee vs rest: n·pooled = 8·0.5 = 4 < 5: the normal approximation fails, no test.
-//   the displaced row is hidden: no test.
-//   women vs men: 60 % against 27/70 = 38.571 %; se = √(0.25·(1/80 + 1/70)) = 0.0818317,
-//     z = 0.214286/0.0818317 = 2.61861, p = 0.008829.
+//
+//	host vs rest: 60/100 = 60 % against (75−60)/(150−100) = 15/50 = 30 %. Pooled p = 75/150 = 0.5,
+//	  se = √(0.25·(1/100 + 1/50)) = √0.0075 = 0.0866025, z = 0.30/0.0866025 = 3.4641,
+//	  p = erfc(3.4641/√2) = 0.000532.
+//	refugee vs rest: 15/50 = 30 % against 60/100 = 60 %: z = −3.4641, p = 0.000532.
+//	returnee vs rest: n·pooled = 8·0.5 = 4 < 5: the normal approximation fails, no test.
+//	the displaced row is hidden: no test.
+//	women vs men: 60 % against 27/70 = 38.571 %; se = √(0.25·(1/80 + 1/70)) = 0.0818317,
+//	  z = 0.214286/0.0818317 = 2.61861, p = 0.008829.
+//
 // water: yes 75 of 150; host 52 of 100 (52 %) against 23/50 (46 %): z = 0.69282, p = 0.488422;
-//   refugee the same test mirrored, p = 0.488422; women 40/80 = 50 % against men 35/70 = 50 %: p = 1.
+//
+//	refugee the same test mirrored, p = 0.488422; women 40/80 = 50 % against men 35/70 = 50 %: p = 1.
+//
 // Six tests; Holm multiplies the sorted p by 6, 5, 4, 3, 2, 1 and keeps them non-decreasing:
-//   0.000532·6 = 0.003192; 0.000532·5 = 0.00266 → 0.003192; 0.008829·4 = 0.035315;
-//   0.488422·3 > 1 → 1; 1; 1.
+//
+//	0.000532·6 = 0.003192; 0.000532·5 = 0.00266 → 0.003192; 0.008829·4 = 0.035315;
+//	0.488422·3 > 1 → 1; 1; 1.
+//
 // So safe differs for host (+30 points), refugee (−30) and women (+21.4); water differs nowhere
 // (6 points is under 10, and not significant).
 func handReport() *Report {
@@ -63,7 +69,7 @@ func TestCompareEachGroupWithTheRestAndWomenWithMen(t *testing.T) {
 		t.Fatalf("%d comparisons, want 6: %+v", len(cs), cs)
 	}
 	want := []struct {
-		q, value, against string
+		q, value, against  string
 		pct, other, p, adj float64
 		differ             bool
 	}{
@@ -101,9 +107,11 @@ func TestHolm(t *testing.T) {
 
 // The hand-worked ranking: 150 asked, health in the top 3 of 90 (60 %), water of 45 (30 %),
 // school hidden. Host (100 asked): health 70, water 30; refugee (50): health 20, water 15.
-//   health, host vs rest: 70/100 against 20/50: pooled 0.6, se = √(0.24·0.03) = 0.0848528,
-//     z = 0.30/0.0848528 = 3.53553, p = 0.000407; refugee the mirror, same p.
-//   water: 30/100 against 15/50, both 30 %: p = 1, twice.
+//
+//	health, host vs rest: 70/100 against 20/50: pooled 0.6, se = √(0.24·0.03) = 0.0848528,
+//	  z = 0.30/0.0848528 = 3.53553, p = 0.000407; refugee the mirror, same p.
+//	water: 30/100 against 15/50, both 30 %: p = 1, twice.
+//
 // Holm over four tests: 0.000407·4 = 0.001628, ·3 → 0.001628; 1; 1. Health: host and refugee disagree.
 func TestRankBySharesWithDisagreement(t *testing.T) {
 	share := func(n, of int) Cell { return Cell{N: n, Pct: 100 * float64(n) / float64(of)} }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -154,6 +155,106 @@ func TestResultsNumbersPerLanguage(t *testing.T) {
 		if m := wrong[lang].FindString(heard); m != "" || !strings.Contains(heard, right[lang]) {
 			t.Errorf("%s: heard page writes %q", lang, m)
 		}
+	}
+	if errs := browser.ConsoleErrors(ctx); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+}
+
+// TestResultsCouncilSummary opens the demo results at 1280×800 as a planner would before a council
+// meeting: a summary comes first (participation against targets by group and gender, the top
+// priorities by share with intervals, where groups differ after a corrected test, data date,
+// filter, method), then contents, then sections whose questions open one at a time, so the page
+// is a few screens tall instead of 79,000 px. The ranking compares by shares with n, intervals
+// and points; the differences compare every group with the rest and women with men.
+func TestResultsCouncilSummary(t *testing.T) {
+	srv := demoServer(t)
+	ctx := browser.New(t, browser.WindowSize(1280, 800))
+	signIn(t, ctx, srv.URL, "planner", "demo-planner-2026")
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/consultations/demo-community/results?lang=en")); err != nil {
+		t.Fatal(err)
+	}
+	waitCharts(t, ctx)
+	type page struct {
+		SummaryTop, Height             float64
+		Facts, Participation, Top      []string
+		Differences, Who               []string
+		TOC, Sections                  []string
+		Questions, OpenQuestions       int
+		RankingHead                    []string
+		ChartWidthOpened, TOCQuestions int
+	}
+	p, err := chromedp.Run(ctx, chromedp.Evaluate[page](`(function () {
+		function texts(sel) { return Array.from(document.querySelectorAll(sel)).map(function (e) { return e.textContent.trim(); }); }
+		var out = {
+			SummaryTop: document.querySelector(".council-summary").getBoundingClientRect().top + window.scrollY,
+			Height: document.documentElement.scrollHeight,
+			Facts: texts(".council-summary .facts dt"),
+			Participation: texts(".council-summary table tbody th"),
+			Top: texts(".council-summary .top-list li"),
+			Differences: texts(".council-summary .differ-list li"),
+			Who: texts("#differ tbody th"),
+			TOC: texts("nav.toc > ol > li > a"),
+			TOCQuestions: document.querySelectorAll("nav.toc ol ol a").length,
+			Sections: texts("section.question-section > h2"),
+			Questions: document.querySelectorAll("details.question-result").length,
+			OpenQuestions: document.querySelectorAll("details.question-result[open]").length,
+			RankingHead: texts("table.ranking thead th")
+		};
+		var d = document.querySelector("details.question-result div.chart");
+		var det = d.closest("details");
+		det.querySelector("summary").click();
+		out.ChartWidthOpened = d.clientWidth;
+		return out;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.SummaryTop > 800 {
+		t.Errorf("the summary starts %v px down, below the first screen", p.SummaryTop)
+	}
+	if p.Height > 12000 {
+		t.Errorf("the page is %v px tall", p.Height)
+	}
+	for _, want := range []string{"People who answered", "Data as of", "Dates", "Sessions", "Filter"} {
+		if !slices.Contains(p.Facts, want) {
+			t.Errorf("the summary does not say %q: %q", want, p.Facts)
+		}
+	}
+	for _, want := range []string{"Host community", "Woman", "Man"} {
+		if !slices.ContainsFunc(p.Participation, func(s string) bool { return strings.Contains(s, want) }) {
+			t.Errorf("participation in the summary lacks %q: %q", want, p.Participation)
+		}
+	}
+	if len(p.Top) != 3 || !strings.Contains(p.Top[0], "%") || !strings.Contains(p.Top[0], "–") {
+		t.Errorf("top priorities = %q", p.Top)
+	}
+	if len(p.Differences) == 0 {
+		t.Errorf("no differences in the summary")
+	}
+	// Every group may be compared with the rest, and women with men: not only displaced and host.
+	var others bool
+	for _, w := range p.Who {
+		if !strings.HasPrefix(w, "Host") && !strings.HasPrefix(w, "Internally displaced") {
+			others = true
+		}
+	}
+	if !others {
+		t.Errorf("differences compare only displaced and host: %q", p.Who)
+	}
+	if len(p.TOC) < 5 || p.TOCQuestions < 10 || len(p.Sections) < 3 {
+		t.Errorf("contents %q (%d questions), sections %q", p.TOC, p.TOCQuestions, p.Sections)
+	}
+	if p.Questions < 10 || p.OpenQuestions != 0 {
+		t.Errorf("%d questions, %d open at first; each should be collapsed", p.Questions, p.OpenQuestions)
+	}
+	for _, want := range []string{"In their top 3", "95% interval", "People", "Points (everyone)", "Groups that differ"} {
+		if !slices.Contains(p.RankingHead, want) {
+			t.Errorf("the ranking has no column %q: %q", want, p.RankingHead)
+		}
+	}
+	if p.ChartWidthOpened < 300 {
+		t.Errorf("a chart opened in its question is %d px wide", p.ChartWidthOpened)
 	}
 	if errs := browser.ConsoleErrors(ctx); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)
