@@ -11,13 +11,17 @@ build:
 run: build
 	$(BIN) serve --demo --db $(DEMO_DB) --addr :8080
 
-# deps installs what the tests need on a fresh machine: Debian's Chromium for browser tests and
-# axe-core (pinned in internal/web/testdata/axe) for the accessibility test.
+# deps installs what the tests need on a fresh machine: Debian's Chromium for browser tests,
+# poppler-utils to check the printed report page by page, and axe-core (pinned in
+# internal/web/testdata/axe) for the accessibility test.
 AXE := internal/web/testdata/axe
 deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "installing chromium from Debian's packages"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v pdftoppm >/dev/null 2>&1 || { \
+		echo "installing poppler-utils (pdftoppm, pdftotext) from Debian's packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 	@test -f $(AXE)/node_modules/axe-core/axe.min.js || { \
 		command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }; \
 		npm ci --silent --no-audit --no-fund --prefix $(AXE); }
@@ -35,9 +39,10 @@ test: deps fmt-check vet
 bench: build
 	$(GO) run ./cmd/bench --binary $(BIN) --json bench.json
 
-# screenshots saves a PNG of every child screen at tablet size into ./screenshots.
+# screenshots saves a PNG of every child screen at tablet size, the results summary, every page of
+# the A4 report (via pdftoppm) and the "what we heard" page on a phone into ./screenshots.
 screenshots: deps
-	SCREENSHOTS_DIR=$(CURDIR)/screenshots $(GO) test ./internal/web/ -run TestChildSurveyTapping -count=1
+	SCREENSHOTS_DIR=$(CURDIR)/screenshots $(GO) test ./internal/web/ -run 'TestChildSurveyTapping|TestResultsCouncilSummary|TestReportPrintsOnA4|TestHeardOnAPhone' -count=1
 
 # fuzz runs each fuzz target for FUZZTIME (the seed corpora already run in `make test`).
 FUZZTIME ?= 5m

@@ -278,8 +278,8 @@ func colour(dim, value string, i int) string {
 	return okabeIto[i%len(okabeIto)]
 }
 
-// option turns a go-echarts chart into plain JSON data with what every chart shares: the palette,
-// no animation (tablets are slow) and a "save as image" button.
+// option turns a go-echarts chart into plain JSON data with what every chart shares: the palette
+// and no animation (tablets are slow).
 func (b *builder) option(id string, c interface {
 	Validate()
 	JSON() map[string]any
@@ -292,14 +292,6 @@ func (b *builder) option(id string, c interface {
 	var obj map[string]any
 	if err := json.Unmarshal(raw, &obj); err != nil {
 		panic(fmt.Sprintf("charts: option %s does not unmarshal: %v", id, err))
-	}
-	// go-echarts has no field for saveAsImage.pixelRatio; a sharp PNG is what councils print.
-	if tb, ok := obj["toolbox"].(map[string]any); ok {
-		if f, ok := tb["feature"].(map[string]any); ok {
-			if s, ok := f["saveAsImage"].(map[string]any); ok {
-				s["pixelRatio"] = 2
-			}
-		}
 	}
 	// Wrapped labels need a line height, or echarts draws their lines on top of each other;
 	// go-echarts types it as a string, which echarts would not add up.
@@ -327,9 +319,9 @@ func (b *builder) common(id string, h header) []ec.GlobalOpts {
 		ec.WithAnimation(false),
 		ec.WithColorsOpts(okabeIto),
 		ec.WithTitleOpts(h.title()),
-		ec.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "0", Top: "0",
-			Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{
-				Show: opts.Bool(true), Type: "png", Name: id, Title: b.label("results.save_png")}}}),
+		// No toolbox: its icons print on paper, and its PNG carries no title, source, n or date.
+		// charts.js adds a save button that draws them into the image.
+		ec.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(false)}),
 		ec.WithLegendOpts(h.legend()),
 	}
 }

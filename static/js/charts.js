@@ -40,11 +40,12 @@
   function localise(option) {
     if (!option) return option;
     function fmt(template) {
-      var pct = /%$/.test(template);
+      var pct = /%$/.test(template), axis = /\{value\}/.test(template);
       return function (p) {
         var v = typeof p === "number" ? p : valueOf(p);
         if (typeof v !== "number") return "";
-        var s = formatNumber(v, pct || Math.round(v) !== v ? 1 : 0);
+        // Axis ticks are round numbers ("20 %"); bar labels keep their decimal ("20,3 %").
+        var s = formatNumber(v, (pct && !axis) || Math.round(v) !== v ? 1 : 0);
         return pct ? s + num.percent_suffix : s;
       };
     }
@@ -168,5 +169,72 @@
   window.addEventListener("beforeprint", resizeAll);
   window.addEventListener("afterprint", resizeAll);
 
-  window.ConsultaCharts = { ready: drawn };
+  // A saved image must stand alone on a slide or in a report: under the chart (whose title is
+  // drawn in it) go the source, n, the data date and the filter, wrapped to the image's width.
+  function image(id) {
+    var chart = charts[id];
+    if (!chart) return null;
+    var ratio = 2;
+    var src = chart.getDataURL({ type: "png", pixelRatio: ratio, backgroundColor: "#ffffff" });
+    return new Promise(function (resolve, reject) {
+      var img = new Image();
+      img.onload = function () {
+        var w = img.width, pad = 12 * ratio, size = 12 * ratio, lineH = 16 * ratio;
+        var c = document.createElement("canvas"), ctx = c.getContext("2d");
+        ctx.font = size + "px sans-serif";
+        var lines = [], line = "";
+        String(page.source || "").split(" ").forEach(function (word) {
+          var next = line ? line + " " + word : word;
+          if (ctx.measureText(next).width > w - 2 * pad && line) {
+            lines.push(line);
+            line = word;
+          } else {
+            line = next;
+          }
+        });
+        if (line) lines.push(line);
+        c.width = w;
+        c.height = img.height + pad + lines.length * lineH + pad;
+        ctx.fillStyle = "#ffffff";
+        ctx.fillRect(0, 0, c.width, c.height);
+        ctx.drawImage(img, 0, 0);
+        ctx.strokeStyle = "#c9cfdb";
+        ctx.beginPath();
+        ctx.moveTo(pad, img.height + pad / 2);
+        ctx.lineTo(w - pad, img.height + pad / 2);
+        ctx.stroke();
+        ctx.fillStyle = "#1f2a44";
+        ctx.font = size + "px sans-serif";
+        ctx.textBaseline = "top";
+        lines.forEach(function (l, i) { ctx.fillText(l, pad, img.height + pad + i * lineH); });
+        resolve({ canvas: c, chartHeight: img.height, lines: lines });
+      };
+      img.onerror = reject;
+      img.src = src;
+    });
+  }
+
+  var saves = document.querySelectorAll("button[data-save]");
+  for (var sv = 0; sv < saves.length; sv++) {
+    var sb = saves[sv], sid = sb.getAttribute("data-save");
+    if (!charts[sid]) continue;
+    sb.hidden = false;
+    sb.addEventListener("click", (function (id) {
+      return function () {
+        image(id).then(function (out) {
+          out.canvas.toBlob(function (blob) {
+            var a = document.createElement("a");
+            a.href = URL.createObjectURL(blob);
+            a.download = id + ".png";
+            document.body.appendChild(a);
+            a.click();
+            a.remove();
+            window.setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+          }, "image/png");
+        });
+      };
+    })(sid));
+  }
+
+  window.ConsultaCharts = { ready: drawn, image: image };
 })();
