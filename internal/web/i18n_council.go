@@ -89,4 +89,8 @@ var councilMessages = map[string]survey.Label{
 		"es": "Fuente: Consulta · %s · n = %s · datos al %s · Filtro: %s",
 		"en": "Source: Consulta · %s · n = %s · data as of %s · Filter: %s",
 		"pt": "Fonte: Consulta · %s · n = %s · dados em %s · Filtro: %s"},
+	"council.heard_finding_intro": {
+		"es": "Esto no es una lista de deseos: es lo que las personas contaron. Cada porcentaje es de quienes respondieron esta pregunta.",
+		"en": "This is not a wish list: it is what people told us. Each percentage is of those who answered this question.",
+		"pt": "Isto não é uma lista de desejos: é o que as pessoas contaram. Cada porcentagem é de quem respondeu esta pergunta."},
 }

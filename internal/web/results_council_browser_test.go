@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -255,6 +257,101 @@ func TestResultsCouncilSummary(t *testing.T) {
 	}
 	if p.ChartWidthOpened < 300 {
 		t.Errorf("a chart opened in its question is %d px wide", p.ChartWidthOpened)
+	}
+	if errs := browser.ConsoleErrors(ctx); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+}
+
+// TestHeardOnAPhone reads the public "what we heard" pages on a 360×640 phone: each wish list is
+// in the order of the share it shows, no word breaks in the middle, nothing scrolls sideways, and
+// a question the survey marks as a finding ("who do you talk to", "what made it hard") reads as
+// what people said, with every answer, not as a numbered list of wishes.
+func TestHeardOnAPhone(t *testing.T) {
+	srv := demoServer(t)
+	ctx := browser.New(t, browser.WindowSize(360, 640))
+	shots := screenshotDir(t)
+	type list struct {
+		Question string
+		Finding  bool
+		Shares   []float64
+		Labels   []string
+	}
+	type page struct {
+		Lists  []list
+		Broken []string
+	}
+	for _, c := range []struct{ id, lang, finding string }{
+		{"demo-community", "es", "qué le hizo difícil"},
+		{"demo-child", "es", "con quién hablas"},
+		{"demo-child", "pt", ""},
+	} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/c/"+c.id+"/heard?lang="+c.lang)); err != nil {
+			t.Fatal(err)
+		}
+		p, err := chromedp.Run(ctx, chromedp.Evaluate[page](`(function () {
+			function share(s) { var m = s.replace(/\u00a0/g, " ").match(/(\d+(?:[.,]\d+)?)\s?%/); return m ? parseFloat(m[1].replace(",", ".")) : -1; }
+			var out = {Lists: [], Broken: []};
+			document.querySelectorAll("section.heard-list").forEach(function (s) {
+				var l = {Question: s.querySelector("h2").textContent, Finding: s.classList.contains("heard-finding"), Shares: [], Labels: []};
+				s.querySelectorAll("li").forEach(function (li) {
+					l.Shares.push(share(li.querySelector(".heard-share").textContent));
+					l.Labels.push(li.querySelector(".heard-label").textContent);
+				});
+				out.Lists.push(l);
+			});
+			// Every word of the page on one line: a word whose range has two boxes was broken.
+			var walk = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+			while (walk.nextNode()) {
+				var node = walk.currentNode, text = node.textContent, re = /\S+/g, m;
+				while ((m = re.exec(text))) {
+					var r = document.createRange();
+					r.setStart(node, m.index);
+					r.setEnd(node, m.index + m[0].length);
+					var tops = {};
+					Array.from(r.getClientRects()).forEach(function (b) { if (b.width > 0) tops[Math.round(b.top)] = true; });
+					if (Object.keys(tops).length > 1) out.Broken.push(m[0]);
+				}
+			}
+			return out;
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Lists) < 2 {
+			t.Fatalf("%s %s: %d lists on the heard page", c.id, c.lang, len(p.Lists))
+		}
+		if len(p.Broken) > 0 {
+			t.Errorf("%s %s: words broken across lines on a phone: %q", c.id, c.lang, p.Broken)
+		}
+		for _, l := range p.Lists {
+			for i := 1; i < len(l.Shares); i++ {
+				if l.Shares[i] > l.Shares[i-1] {
+					t.Errorf("%s %s: %q is not in the order of its shares: %v %q", c.id, c.lang, l.Question, l.Shares, l.Labels)
+				}
+			}
+		}
+		if c.finding != "" {
+			found := false
+			for _, l := range p.Lists {
+				found = found || (l.Finding && strings.Contains(l.Question, c.finding) && len(l.Shares) > 3)
+			}
+			if !found {
+				t.Errorf("%s: %q is not shown as a finding with all its answers: %+v", c.id, c.finding, p.Lists)
+			}
+		}
+		if ok, err := browser.NoHorizontalScroll(ctx); err != nil || !ok {
+			t.Errorf("%s %s: the heard page scrolls sideways on a phone (%v)", c.id, c.lang, err)
+		}
+		if shots != "" {
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err == nil {
+				err = os.WriteFile(filepath.Join(shots, "heard-phone-"+c.id+"-"+c.lang+".png"), png, 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	if errs := browser.ConsoleErrors(ctx); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)
