@@ -357,3 +357,47 @@ func TestHeardOnAPhone(t *testing.T) {
 		t.Errorf("console errors: %q", errs)
 	}
 }
+
+// TestSavedChartImageSaysWhatItShows saves a chart as a planner would for a slide: the PNG holds
+// the chart with its title, and under it the source, n, the data date and the filter, drawn
+// into the image itself.
+func TestSavedChartImageSaysWhatItShows(t *testing.T) {
+	srv := demoServer(t)
+	ctx := browser.New(t, browser.WindowSize(1280, 800))
+	signIn(t, ctx, srv.URL, "planner", "demo-planner-2026")
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/consultations/demo-community/results?lang=es&only=gender%3Afemale")); err != nil {
+		t.Fatal(err)
+	}
+	waitCharts(t, ctx)
+	type saved struct {
+		Buttons, Charts          int
+		Lines                    []string
+		Height, ChartHeight, Ink int
+		Type                     string
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[saved](`(async function () {
+		var b = document.querySelector("button[data-save]:not([hidden])");
+		var out = await window.ConsultaCharts.image(b.getAttribute("data-save"));
+		var c = out.canvas, d = c.getContext("2d").getImageData(0, out.chartHeight, c.width, c.height - out.chartHeight).data, ink = 0;
+		for (var i = 0; i < d.length; i += 4) if (d[i] < 128 && d[i + 1] < 128 && d[i + 2] < 128) ink++;
+		return {Buttons: document.querySelectorAll("button[data-save]:not([hidden])").length,
+			Charts: document.querySelectorAll("div.chart[data-chart]").length,
+			Lines: out.lines, Height: c.height, ChartHeight: out.chartHeight, Ink: ink,
+			Type: c.toDataURL("image/png").slice(0, 22)};
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Buttons != got.Charts {
+		t.Errorf("%d save buttons for %d charts", got.Buttons, got.Charts)
+	}
+	text := strings.Join(got.Lines, " ")
+	for _, want := range []string{"Fuente: Consulta", "Consulta comunitaria de Upala", "n = ", "datos al", "de 2026", "Filtro: Solo estas personas: Mujer"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the saved image does not say %q: %q", want, text)
+		}
+	}
+	if got.Height <= got.ChartHeight || got.Ink < 200 || got.Type != "data:image/png;base64," {
+		t.Errorf("nothing drawn under the chart: %+v", got)
+	}
+}
