@@ -258,6 +258,19 @@ func TestResultsCouncilSummary(t *testing.T) {
 	if p.ChartWidthOpened < 300 {
 		t.Errorf("a chart opened in its question is %d px wide", p.ChartWidthOpened)
 	}
+	if dir := screenshotDir(t); dir != "" {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(function () { document.querySelectorAll("details[open]").forEach(function (d) { d.open = false; });
+			document.querySelector(".council-summary").scrollIntoView(); return true; })()`)); err != nil {
+			t.Fatal(err)
+		}
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, "results-summary.png"), png, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	if errs := browser.ConsoleErrors(ctx); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)
 	}
