@@ -70,7 +70,7 @@ var councilMessages = map[string]survey.Label{
 		"en": "%s — ordered by the percent who put it among their first %d (%s people asked)",
 		"pt": "%s — ordem pela porcentagem que a colocou entre as suas %d primeiras (%s pessoas perguntadas)"},
 	"council.share_top":       {"es": "Entre sus %d primeras", "en": "In their top %d", "pt": "Entre as suas %d primeiras"},
-	"council.interval":        {"es": "Intervalo de 95 %", "en": "95% interval", "pt": "Intervalo de 95 %"},
+	"council.interval":        {"es": "Intervalo de 95 %", "en": "95 percent interval", "pt": "Intervalo de 95 %"},
 	"council.people":          {"es": "Personas", "en": "People", "pt": "Pessoas"},
 	"council.groups_disagree": {"es": "Grupos que difieren", "en": "Groups that differ", "pt": "Grupos que diferem"},
 	"council.differences_caption": {

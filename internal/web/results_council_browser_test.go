@@ -250,7 +250,7 @@ func TestResultsCouncilSummary(t *testing.T) {
 	if p.Questions < 10 || p.OpenQuestions != 0 {
 		t.Errorf("%d questions, %d open at first; each should be collapsed", p.Questions, p.OpenQuestions)
 	}
-	for _, want := range []string{"In their top 3", "95% interval", "People", "Points (everyone)", "Groups that differ"} {
+	for _, want := range []string{"In their top 3", "95 percent interval", "People", "Points (everyone)", "Groups that differ"} {
 		if !slices.Contains(p.RankingHead, want) {
 			t.Errorf("the ranking has no column %q: %q", want, p.RankingHead)
 		}
