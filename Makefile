@@ -14,7 +14,8 @@ run: build
 
 # deps installs what the tests need on a fresh machine: Debian's Chromium for browser tests,
 # Debian's PostgreSQL (the store tests start a throwaway cluster of it as nobody, see
-# internal/store/pgtest) and axe-core (pinned in internal/web/testdata/axe) for the accessibility test.
+# internal/store/pgtest), poppler-utils to check the printed report page by page, and axe-core
+# (pinned in internal/web/testdata/axe) for the accessibility test.
 AXE := internal/web/testdata/axe
 deps:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -23,6 +24,9 @@ deps:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
 		echo "installing postgresql from Debian's packages"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
+	@command -v pdftoppm >/dev/null 2>&1 || { \
+		echo "installing poppler-utils (pdftoppm, pdftotext) from Debian's packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 	@test -f $(AXE)/node_modules/axe-core/axe.min.js || { \
 		command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }; \
 		npm ci --silent --no-audit --no-fund --prefix $(AXE); }
@@ -40,10 +44,11 @@ test: deps fmt-check vet
 bench: build
 	$(GO) run ./cmd/bench --binary $(BIN) --json bench.json
 
-# screenshots saves a PNG of every child screen at tablet size into ./screenshots, with the
-# child and adult last screens, the kiosk welcome after a participant who switched language and
-# the paper form after an error.
-SHOTS := TestChildSurveyTapping|TestLastScreenSendsThenThanks|TestKioskNextPersonStartsInDefaultLanguage|TestPaperFormAsWritten
+# screenshots saves into ./screenshots a PNG of every child screen at tablet size, the child and
+# adult last screens, the kiosk welcome after a participant who switched language, the paper form
+# after an error, the results summary, every page of the A4 report (via pdftoppm) and the "what
+# we heard" page on a phone.
+SHOTS := TestChildSurveyTapping|TestLastScreenSendsThenThanks|TestKioskNextPersonStartsInDefaultLanguage|TestPaperFormAsWritten|TestResultsCouncilSummary|TestReportPrintsOnA4|TestHeardOnAPhone
 screenshots: deps
 	SCREENSHOTS_DIR=$(CURDIR)/screenshots $(GO) test ./internal/web/ -run '^($(SHOTS))$$' -count=1
 

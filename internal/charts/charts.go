@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/survey"
 
@@ -42,7 +43,7 @@ func Build(rep *results.Report, sv *survey.Survey, lang string, label func(key s
 	if label == nil {
 		label = func(key string, _ ...any) string { return key }
 	}
-	b := &builder{rep: rep, sv: sv, lang: lang, label: label, hidden: results.SuppressLabel(rep.K)}
+	b := &builder{rep: rep, sv: sv, lang: lang, label: label, hidden: results.SuppressLabel(rep.K), num: locale.For(lang)}
 	var out []Chart
 	add := func(c *Chart) {
 		if c != nil {
@@ -74,6 +75,7 @@ type builder struct {
 	lang   string
 	label  func(string, ...any) string
 	hidden string // what a suppressed count shows: "<5"
+	num    locale.Format
 }
 
 // closedTypes are the question types whose answers are choices, so they chart as bars.
@@ -184,7 +186,7 @@ func (b *builder) count(c results.Cell) string {
 	if c.Suppressed {
 		return b.hidden
 	}
-	return strconv.Itoa(c.N)
+	return b.num.Int(c.N)
 }
 
 // countPct is "n (p%)", or the suppression label.
@@ -192,16 +194,10 @@ func (b *builder) countPct(c results.Cell) string {
 	if c.Suppressed {
 		return b.hidden
 	}
-	return strconv.Itoa(c.N) + " (" + b.percent(c.Pct) + ")"
+	return b.num.Int(c.N) + " (" + b.percent(c.Pct) + ")"
 }
 
-func (b *builder) percent(p float64) string {
-	s := strconv.FormatFloat(round1(p), 'f', -1, 64)
-	if b.lang == "pt" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s + "%"
-}
+func (b *builder) percent(p float64) string { return b.num.Percent(p) }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
 
@@ -282,8 +278,8 @@ func colour(dim, value string, i int) string {
 	return okabeIto[i%len(okabeIto)]
 }
 
-// option turns a go-echarts chart into plain JSON data with what every chart shares: the palette,
-// no animation (tablets are slow) and a "save as image" button.
+// option turns a go-echarts chart into plain JSON data with what every chart shares: the palette
+// and no animation (tablets are slow).
 func (b *builder) option(id string, c interface {
 	Validate()
 	JSON() map[string]any
@@ -296,14 +292,6 @@ func (b *builder) option(id string, c interface {
 	var obj map[string]any
 	if err := json.Unmarshal(raw, &obj); err != nil {
 		panic(fmt.Sprintf("charts: option %s does not unmarshal: %v", id, err))
-	}
-	// go-echarts has no field for saveAsImage.pixelRatio; a sharp PNG is what councils print.
-	if tb, ok := obj["toolbox"].(map[string]any); ok {
-		if f, ok := tb["feature"].(map[string]any); ok {
-			if s, ok := f["saveAsImage"].(map[string]any); ok {
-				s["pixelRatio"] = 2
-			}
-		}
 	}
 	// Wrapped labels need a line height, or echarts draws their lines on top of each other;
 	// go-echarts types it as a string, which echarts would not add up.
@@ -331,9 +319,9 @@ func (b *builder) common(id string, h header) []ec.GlobalOpts {
 		ec.WithAnimation(false),
 		ec.WithColorsOpts(okabeIto),
 		ec.WithTitleOpts(h.title()),
-		ec.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "0", Top: "0",
-			Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{
-				Show: opts.Bool(true), Type: "png", Name: id, Title: b.label("results.save_png")}}}),
+		// No toolbox: its icons print on paper, and its PNG carries no title, source, n or date.
+		// charts.js adds a save button that draws them into the image.
+		ec.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(false)}),
 		ec.WithLegendOpts(h.legend()),
 	}
 }
@@ -699,17 +687,30 @@ func score(r results.PriorityRow, choice string) (results.Priority, bool) {
 	return results.Priority{}, false
 }
 
-// priorities charts a rank question's Borda points by group.
+// priorities compares groups on a rank question by shares, not points: the percent of each group
+// who put each choice in their top n, with its interval in the table. Points, which grow with a
+// group's size, stay in the table's last column for those who want them.
 func (b *builder) priorities(q *results.Question, sq *survey.Question) *Chart {
 	if len(q.ByGroup) == 0 {
 		return nil
 	}
-	choices := rankedChoices(q, sq)
+	var choices []string
+	if r := results.Rank(q); r != nil {
+		for _, c := range r.Choices {
+			choices = append(choices, c.Choice)
+		}
+	} else {
+		choices = rankedChoices(q, sq)
+	}
 	if len(choices) == 0 {
 		return nil
 	}
+	rank := 1
+	if sq != nil && sq.Rank > 0 {
+		rank = sq.Rank
+	}
 	id := "priorities-" + q.ID
-	title := b.label("results.chart_priorities", b.questionLabel(q.ID))
+	title := b.label("council.chart_shares", b.questionLabel(q.ID), rank)
 	cats := make([]string, len(choices))
 	tab := Table{Caption: title, Head: []string{b.label("results.answer")}}
 	for j, ch := range choices {
@@ -726,17 +727,15 @@ func (b *builder) priorities(q *results.Question, sq *survey.Question) *Chart {
 		s := barSeries{name: b.dimensionLabel(results.ByGroup, r.Value), colour: colour(results.ByGroup, r.Value, i)}
 		for j, ch := range choices {
 			sc, ok := score(r, ch)
-			var v any = 0
-			cell := "0"
-			if !ok || sc.Suppressed || r.N.Suppressed {
-				v, cell = missing, b.hidden
+			if !ok || sc.TopN.Suppressed || r.N.Suppressed {
+				s.percent = append(s.percent, missing)
+				tab.Rows[j] = append(tab.Rows[j], b.hidden)
 				hidden = true
-			} else {
-				v, cell = sc.Points, strconv.Itoa(sc.Points)
-				s.shown = true
+				continue
 			}
-			s.counts = append(s.counts, v)
-			tab.Rows[j] = append(tab.Rows[j], cell)
+			s.percent = append(s.percent, round1(sc.TopN.Pct))
+			tab.Rows[j] = append(tab.Rows[j], b.shareWithInterval(sc.TopN))
+			s.shown = true
 		}
 		series = append(series, s)
 		tab.Head = append(tab.Head, s.name)
@@ -745,21 +744,31 @@ func (b *builder) priorities(q *results.Question, sq *survey.Question) *Chart {
 	if len(series) == 0 {
 		return nil
 	}
-	tab.Rows = append(tab.Rows, asked)
-	rank := 0
-	if sq != nil {
-		rank = sq.Rank
+	tab.Head = append(tab.Head, b.label("council.points_all"))
+	for j, ch := range choices {
+		cell := b.hidden
+		for _, p := range q.Priorities {
+			if p.Choice == ch && !p.Suppressed && !p.TopN.Suppressed {
+				cell = b.num.Int(p.Points)
+			}
+		}
+		tab.Rows[j] = append(tab.Rows[j], cell)
 	}
-	var notes []string
-	if rank > 0 { // without the survey the points per place are unknown
-		notes = append(notes, b.label("results.points_note", rank))
-	}
+	tab.Rows = append(tab.Rows, append(asked, ""))
+	notes := []string{b.label("council.shares_note", rank)}
 	if note := b.suppressedNote(hidden); note != "" {
 		notes = append(notes, note)
 	}
-	sub := strings.Join(notes, "\n")
-	h := header{text: title, sub: sub}
-	return &Chart{ID: id, Title: title, Table: tab, Counts: b.bars(id, h, cats, series, false, labelWidth)}
+	h := header{text: title, sub: strings.Join(notes, "\n")}
+	return &Chart{ID: id, Title: title, Table: tab, Counts: b.bars(id, h, cats, series, true, labelWidth)}
+}
+
+// shareWithInterval is "41,1 % (35,2–47,3)": a share and its 95 % interval.
+func (b *builder) shareWithInterval(c results.Cell) string {
+	if c.Suppressed {
+		return b.hidden
+	}
+	return b.percent(c.Pct) + " (" + b.num.Decimal(c.Lo, 1) + "–" + b.num.Decimal(c.Hi, 1) + ")"
 }
 
 // topShare is a heatmap of who put each choice in their top n, choices down the side and groups across.
@@ -910,16 +919,7 @@ func (b *builder) gaps() *Chart {
 }
 
 // points is a difference in percentage points with its sign, "+12.5" or "-3".
-func (b *builder) points(p float64) string {
-	s := strconv.FormatFloat(round1(p), 'f', -1, 64)
-	if p > 0 {
-		s = "+" + s
-	}
-	if b.lang == "pt" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
+func (b *builder) points(p float64) string { return b.num.Points(p) }
 
 // niceMax rounds an axis maximum up to a round number: 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten.
 func niceMax(v float64) float64 {

@@ -235,9 +235,10 @@ func TestEveryOptionSharesTheBasics(t *testing.T) {
 			if opt["animation"] != false {
 				t.Errorf("%s %s: animation %v", id, view, opt["animation"])
 			}
-			save, _ := opt["toolbox"].(map[string]any)["feature"].(map[string]any)["saveAsImage"].(map[string]any)
-			if save["title"] != "Save as image" || save["pixelRatio"] != 2 {
-				t.Errorf("%s %s: saveAsImage %v", id, view, save)
+			// No toolbox: its icons would print, and its PNG would carry no title, source or n.
+			// The page's own save button (charts.js) draws those into the image.
+			if tb, ok := opt["toolbox"].(map[string]any); ok && tb["show"] != false {
+				t.Errorf("%s %s: a toolbox is drawn: %v", id, view, tb)
 			}
 			colors, _ := opt["color"].([]any)
 			if len(colors) != len(okabeIto) || colors[0] != okabeIto[0] {
@@ -295,7 +296,7 @@ func TestPyramidReadsAsPositiveCounts(t *testing.T) {
 	if left["max"] != right["max"] || left["min"] != 0.0 {
 		t.Errorf("the two halves do not share a scale: %v %v", left["max"], right["max"])
 	}
-	if got := cellAt(t, pyr.Table, "30 to 59 years", "Woman"); got != "24 (20%)" {
+	if got := cellAt(t, pyr.Table, "30 to 59 years", "Woman"); got != "24 (20.0%)" {
 		t.Errorf("table women 30–59 = %q", got)
 	}
 }
@@ -316,15 +317,18 @@ func TestGaps(t *testing.T) {
 	if got := cellAt(t, g.Table, "Which services matter most to your family?", "Difference (percentage points)"); got != "+52.2" {
 		t.Errorf("table gap %q", got)
 	}
-	if got := g.Table.Rows[1][4]; got != "-34" {
+	if got := g.Table.Rows[1][4]; got != "-34.0" {
 		t.Errorf("table negative gap %q", got)
 	}
 }
 
-func TestPortugueseDecimals(t *testing.T) {
-	q := build(t, "pt")["q-safe_night-group"]
-	if got := cellAt(t, q.Table, "Yes", "Host community"); got != "30 (57,7%)" {
-		t.Errorf("pt table cell %q, want 30 (57,7%%)", got)
+// Spanish and Portuguese write "57,7 %", English "57.7%": one formatter per language (internal/locale).
+func TestNumbersPerLanguage(t *testing.T) {
+	for lang, want := range map[string]string{"pt": "30 (57,7\u00a0%)", "es": "30 (57,7\u00a0%)", "en": "30 (57.7%)"} {
+		q := build(t, lang)["q-safe_night-group"]
+		if got := q.Table.Rows[0][1]; got != want {
+			t.Errorf("%s table cell %q, want %q", lang, got, want)
+		}
 	}
 }
 
@@ -360,5 +364,31 @@ func TestSparseInputs(t *testing.T) {
 	}
 	if !slices.Contains(ids, "priorities-top_services") {
 		t.Errorf("without a survey: ids %q", ids)
+	}
+}
+
+// Groups on a rank question compare by shares, not points: host residents (52 of 120) would top
+// every bar in points. Host health is 40 of 52 = 76.9 %, its bar reads 76.9, and the table gives
+// the interval and keeps the points in a last column.
+func TestPrioritiesCompareGroupsByShares(t *testing.T) {
+	pri := build(t, "en")["priorities-top_services"]
+	cats := categories(pri.Counts)
+	if cats[0] != "Health" {
+		t.Errorf("choices are not in the order of the overall share: %q", cats)
+	}
+	host := series(t, pri.Counts, "Host community")
+	if v := value(host[0]); v != 76.9 {
+		t.Errorf("host health bar = %v, want the share 76.9", v)
+	}
+	got := cellAt(t, pri.Table, "Health", "Host community")
+	if !strings.HasPrefix(got, "76.9% (") || !strings.Contains(got, "–") {
+		t.Errorf("host health cell %q has no share and interval", got)
+	}
+	if got := cellAt(t, pri.Table, "Health", "Points (everyone)"); got != "240" {
+		t.Errorf("points column: %q", got)
+	}
+	x := pri.Counts["xAxis"].([]any)[0].(map[string]any)
+	if x["max"] != 100.0 {
+		t.Errorf("the share axis runs to %v, want 100", x["max"])
 	}
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/csv"
 	"io"
+	"strings"
 
 	"consulta/internal/results"
 )
@@ -22,16 +23,58 @@ const (
 	DimFirst = "first_"
 )
 
+// CSVOptions choose the dialect of a results CSV. The zero value is the comma dialect with a
+// decimal point, which scripts and English spreadsheets read.
+type CSVOptions struct {
+	// Semicolon separates fields with ";" and writes decimals with ",", as spreadsheets set to
+	// Spanish or Portuguese expect.
+	Semicolon bool
+	// Heading is the file's first line, in the reader's language: what the numbers are restricted
+	// to and which separator and decimal mark the file uses. Empty: a plain English one.
+	Heading string
+}
+
+// Heading is the default first line of a results CSV: the filter as ids, separator and decimal mark.
+func Heading(rep *results.Report, semicolon bool) string {
+	f := rep.Filter
+	var parts []string
+	for _, kv := range [][2]string{{"session", f.Session}, {"channel", f.Channel}, {"from", f.From}, {"to", f.To}} {
+		if kv[1] != "" {
+			parts = append(parts, kv[0]+"="+kv[1])
+		}
+	}
+	if f.Dimension != "" {
+		parts = append(parts, "only="+f.Dimension+":"+f.Value)
+	}
+	filter := "everyone"
+	if len(parts) > 0 {
+		filter = strings.Join(parts, " ")
+	}
+	sep, mark := ",", "."
+	if semicolon {
+		sep, mark = ";", ","
+	}
+	return "Consulta results " + rep.Consultation + " · filter: " + filter + " · separator " + sep + " · decimal mark " + mark
+}
+
 // CSV writes a report in long form: one line per published number, for spreadsheets and scripts.
+// Its first line is o.Heading (the filter, separator and decimal mark); the column names follow.
 // A suppressed cell leaves n, percent and interval empty; N reads "<k" only when the row's N is
 // itself suppressed. Scale and integer summaries (mean, median) are not in the long form: they
 // are in the XLSX and JSON exports.
-func CSV(w io.Writer, rep *results.Report) error {
+func CSV(w io.Writer, rep *results.Report, o CSVOptions) error {
 	if _, err := io.WriteString(w, bom); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	lw := lineWriter{cw: cw, rep: rep, hidden: results.SuppressLabel(rep.K)}
+	lw := lineWriter{cw: cw, rep: rep, hidden: results.SuppressLabel(rep.K), mark: "."}
+	if o.Semicolon {
+		cw.Comma, lw.mark = ';', ","
+	}
+	if o.Heading == "" {
+		o.Heading = Heading(rep, o.Semicolon)
+	}
+	lw.write(o.Heading)
 	lw.write(csvHeader...)
 	for _, t := range rep.Participation {
 		lw.table(Participation, t.Dimension, t, &rep.Respondents)
@@ -80,7 +123,13 @@ type lineWriter struct {
 	cw     *csv.Writer
 	rep    *results.Report
 	hidden string
+	mark   string // decimal mark
 	err    error
+}
+
+// decimal writes a percent with one decimal and the file's decimal mark.
+func (lw *lineWriter) decimal(f float64) string {
+	return strings.Replace(decimal(f), ".", lw.mark, 1)
 }
 
 func (lw *lineWriter) write(fields ...string) {
@@ -122,7 +171,7 @@ func (lw *lineWriter) cell(question, dimension, value, choice string, asked *res
 		return
 	}
 	lw.write(lw.rep.Consultation, question, dimension, value, choice, itoa(c.N), lw.count(asked),
-		decimal(c.Pct), decimal(c.Lo), decimal(c.Hi), "false")
+		lw.decimal(c.Pct), lw.decimal(c.Lo), lw.decimal(c.Hi), "false")
 }
 
 // borda writes one choice's score; the points are hidden with the share they come from.
@@ -132,7 +181,7 @@ func (lw *lineWriter) borda(question, value string, asked *results.Cell, b resul
 		return
 	}
 	lw.write(lw.rep.Consultation, question, DimBorda, value, b.Choice, itoa(b.Points), lw.count(asked),
-		decimal(b.TopN.Pct), decimal(b.TopN.Lo), decimal(b.TopN.Hi), "false")
+		lw.decimal(b.TopN.Pct), lw.decimal(b.TopN.Lo), lw.decimal(b.TopN.Hi), "false")
 }
 
 // count is a row's N as published: the number, "<k" when it is suppressed, empty when unknown.

@@ -133,9 +133,20 @@ func readCSV(t *testing.T, body []byte) [][]string {
 	if !bytes.HasPrefix(body, []byte{0xEF, 0xBB, 0xBF}) {
 		t.Fatalf("no UTF-8 BOM: % x", body[:min(3, len(body))])
 	}
-	recs, err := csv.NewReader(bytes.NewReader(body[3:])).ReadAll()
+	r := csv.NewReader(bytes.NewReader(body[3:]))
+	r.FieldsPerRecord = -1 // the first line is the heading, one field
+	if bytes.Contains(body[:bytes.IndexByte(body, '\n')], []byte("separator ;")) {
+		r.Comma = ';'
+	}
+	recs, err := r.ReadAll()
 	if err != nil {
 		t.Fatalf("not CSV: %v\n%s", err, body)
+	}
+	if len(recs) > 0 && len(recs[0]) == 1 { // a results CSV: its heading says the filter
+		if !strings.Contains(recs[0][0], "filter") {
+			t.Fatalf("the first line does not say the filter: %q", recs[0])
+		}
+		return recs[1:]
 	}
 	return recs
 }
@@ -158,7 +169,7 @@ func line(t *testing.T, recs [][]string, q, dim, value, choice string) map[strin
 
 func TestCSVLongFormWithSuppression(t *testing.T) {
 	var buf bytes.Buffer
-	if err := CSV(&buf, sampleReport()); err != nil {
+	if err := CSV(&buf, sampleReport(), CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	recs := readCSV(t, buf.Bytes())
@@ -225,7 +236,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 			}},
 		}}}}
 	var buf bytes.Buffer
-	if err := CSV(&buf, rep); err != nil {
+	if err := CSV(&buf, rep, CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	recs := readCSV(t, buf.Bytes())
@@ -475,5 +486,37 @@ func TestRawCSVStopsOnSourceError(t *testing.T) {
 	err := RawCSV(&bytes.Buffer{}, sv, func(func(RawResponse) error) error { return boom }, false)
 	if err != boom {
 		t.Errorf("RawCSV = %v, want the source's error", err)
+	}
+}
+
+// The semicolon dialect opens in columns in a Spanish spreadsheet: ";" between fields, "," in decimals,
+// and its first line says the filter, the separator and the decimal mark.
+func TestCSVSemicolonDialectSaysFilterAndMark(t *testing.T) {
+	rep := sampleReport()
+	rep.Filter = results.Filter{Dimension: results.ByGroup, Value: "refugee", From: "2026-03-01"}
+	var buf bytes.Buffer
+	if err := CSV(&buf, rep, CSVOptions{Semicolon: true}); err != nil {
+		t.Fatal(err)
+	}
+	first := strings.SplitN(strings.TrimPrefix(buf.String(), bom), "\n", 2)[0]
+	for _, want := range []string{"only=group:refugee", "from=2026-03-01", "separator ;", "decimal mark ,"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("first line %q does not say %q", first, want)
+		}
+	}
+	recs := readCSV(t, buf.Bytes())
+	if len(recs[0]) != len(csvHeader) {
+		t.Fatalf("header read with ; has %d fields: %q", len(recs[0]), recs[0])
+	}
+	mango := line(t, recs, "fruit", "all", "all", "mango")
+	if mango["percent"] != "52,2" || mango["ci_low"] != "33,0" {
+		t.Errorf("semicolon dialect percent = %v", mango)
+	}
+	var heading bytes.Buffer
+	if err := CSV(&heading, rep, CSVOptions{Heading: "Filtro: Solo estas personas: Refugiado"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(strings.TrimPrefix(heading.String(), bom), "Filtro: Solo estas personas: Refugiado") {
+		t.Errorf("the heading given is not the first line: %q", heading.String()[:80])
 	}
 }

@@ -168,7 +168,8 @@ func (b *book) summary(sheet string) {
 	if title == "" {
 		title = b.rep.Survey
 	}
-	b.str(sheet, 1, row, title)
+	// The first line says what the numbers are restricted to, before anything else is read.
+	b.str(sheet, 1, row, title+" · "+b.text("results.filters", "Filters")+": "+b.filter())
 	b.boldRow(sheet, row, 1)
 	row += 2
 	pairs := []struct{ key, fallback, value string }{

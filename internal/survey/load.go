@@ -347,7 +347,7 @@ func (l *loader) choices(n *yaml.Node, question string, langs []string) []Choice
 }
 
 var questionKeys = []string{"id", "type", "label", "hint", "required", "prefer_not", "choices",
-	"rank", "points", "max_length", "min", "max", "relevant", "variants"}
+	"rank", "points", "max_length", "min", "max", "relevant", "variants", "heard"}
 
 func (l *loader) question(n *yaml.Node, lists map[string]choiceList, s *Survey) *Question {
 	id := ""
@@ -407,6 +407,16 @@ func (l *loader) question(n *yaml.Node, lists map[string]choiceList, s *Survey) 
 		l.add(f["choices"].Line, id, "no_choices", q.Type)
 	}
 	l.typeFields(q, f)
+	if n := f["heard"]; n != nil {
+		switch {
+		case !q.HasChoices() && slices.Contains(Types, q.Type):
+			l.add(n.Line, id, "field_type", "heard", strings.Join([]string{SelectOne, SelectMultiple, Rank}, ", "))
+		case !slices.Contains(HeardValues, n.Value) || n.Kind != yaml.ScalarNode:
+			l.add(n.Line, id, "bad_value", "heard", n.Value, strings.Join(HeardValues, ", "))
+		default:
+			q.Heard = n.Value
+		}
+	}
 	if q.PreferNot && q.HasChoices() && q.Choice(PreferNot) == nil {
 		q.Choices = append(q.Choices, preferNotChoice)
 	}

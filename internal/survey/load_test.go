@@ -98,6 +98,10 @@ func loaderCases() []loaderCase {
 	yamlLine := "yaml.v3 gives 0-based lines for parser errors and the loader passes them on"
 	oneLanguage := "an unsupported language also reports every label as missing it"
 	return []loaderCase{
+		{name: "heard takes wish, finding or hide", edits: map[int]string{16: `    heard: wishes`},
+			code: "bad_value", question: "likes", line: 16, args: []any{"heard", "wishes", "wish, finding, hide"}},
+		{name: "heard only on questions with choices", edits: map[int]string{36: `    heard: finding`},
+			code: "field_type", question: "people", line: 36, args: []any{"heard", "select_one, select_multiple, rank"}},
 		{name: "unknown type", edits: map[int]string{12: `    type: select_uno`},
 			code: "unknown_type", question: "likes", line: 12},
 		{name: "duplicate question id", edits: map[int]string{17: `  - id: likes`},
@@ -639,6 +643,35 @@ func TestLoadPathsBadFile(t *testing.T) {
 		}
 		if p := problems[0]; p.File != file || p.Line != 12 || p.Code != "unknown_type" {
 			t.Errorf("LoadPaths(%v): %#v", paths, p)
+		}
+	}
+}
+
+// A question says how the public "what we heard" page shows it; unmarked rank and
+// select_multiple questions stay wish lists, other questions stay off the page.
+func TestHeardField(t *testing.T) {
+	s, problems := Parse("mini.yaml", edit(map[int]string{16: `    heard: finding`, 26: `    rank: 2`}))
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	for id, want := range map[string]string{"likes": HeardFinding, "reasons": HeardWish, "top": HeardWish, "mood": HeardHide, "people": HeardHide} {
+		if got := s.Question(id).HeardAs(); got != want {
+			t.Errorf("%s: heard as %q, want %q", id, got, want)
+		}
+	}
+	if s.Question("likes").Heard != HeardFinding || s.Question("reasons").Heard != "" {
+		t.Errorf("heard fields: %q %q", s.Question("likes").Heard, s.Question("reasons").Heard)
+	}
+	hidden, problems := Parse("mini.yaml", edit(map[int]string{26: `    rank: 2`, 28: `    choices: answers`, 24: `  - id: top`, 16: `    heard: hide`}))
+	if problems != nil || hidden.Question("likes").HeardAs() != HeardHide {
+		t.Errorf("heard: hide: %v %v", problems, hidden)
+	}
+	// Every question of the shipped surveys that the heard page may show says how.
+	for _, sv := range loadShipped(t) {
+		for _, q := range sv.Questions {
+			if (q.Type == Rank || q.Type == SelectMultiple) && q.Heard == "" {
+				t.Errorf("%s: %s does not say how the heard page shows it", sv.ID, q.ID)
+			}
 		}
 	}
 }

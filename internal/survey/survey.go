@@ -106,9 +106,32 @@ type Question struct {
 	Expr      *Expr              `json:"relevant_expr,omitempty"`
 	Variants  map[string]Variant `json:"variants,omitempty"`
 	Profile   bool               `json:"profile,omitempty"`
+	Heard     string             `json:"heard,omitempty"` // how the public "what we heard" page shows it: HeardWish, HeardFinding or HeardHide
 	Line      int                `json:"-"`
 
 	relevantLine int
+}
+
+// How the public "what we heard" page shows a question (the question's `heard:` field).
+const (
+	HeardWish    = "wish"    // a list of what people want most: the top choices, numbered
+	HeardFinding = "finding" // something learnt, stated with care: every answer with its share, no ranking
+	HeardHide    = "hide"    // not shown on the public page
+)
+
+// HeardValues are the values `heard:` may take.
+var HeardValues = []string{HeardWish, HeardFinding, HeardHide}
+
+// HeardAs is how the heard page shows the question: what the survey says, or by default a wish
+// list for rank and select_multiple questions and nothing for the others.
+func (q *Question) HeardAs() string {
+	if q.Heard != "" {
+		return q.Heard
+	}
+	if q.Type == Rank || q.Type == SelectMultiple {
+		return HeardWish
+	}
+	return HeardHide
 }
 
 // Question returns the question with the given id, or nil.

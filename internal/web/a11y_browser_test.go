@@ -287,6 +287,14 @@ func TestAccessibility(t *testing.T) {
 	p.open("/consultations/" + communityID + "/results?lang=es")
 	p.waitFor("the charts", `document.querySelectorAll("[data-chart] canvas, [data-chart] svg").length > 0`)
 	p.axe("results page")
+	// Every section and question opened, as a planner reading through would.
+	eval[bool](p, `(function () { document.querySelectorAll("details").forEach(function (d) { d.open = true; }); return true; })()`)
+	p.axe("results page, every section open")
+	p.open("/consultations/" + communityID + "/results?lang=es&only=group%3Arefugee")
+	p.axe("results page, filtered")
+	p.open("/consultations/" + communityID + "/report?lang=es")
+	p.waitFor("the charts", `document.querySelectorAll("[data-chart] canvas, [data-chart] svg").length > 0`)
+	p.axe("printed report")
 	// On a phone the results tables scroll sideways in their own box, which the keyboard must reach.
 	p.resize(360, 640)
 	p.open("/consultations/" + communityID + "/results?lang=es")
@@ -339,7 +347,8 @@ func TestSizes(t *testing.T) {
 			p.tap(".js-assent")
 			p.walk(map[string]string{"age_band": "age_13_17", "goes_to_school": "yes"}, func(q string) { fits("child survey, " + q) })
 			for _, path := range []string{"/c/" + childID + "/heard", "/c/" + communityID + "/heard",
-				"/consultations/" + communityID + "/results", "/consultations/" + childID + "/results"} {
+				"/consultations/" + communityID + "/results", "/consultations/" + childID + "/results",
+				"/consultations/" + communityID + "/report"} {
 				p.open(path + "?lang=es")
 				fits(path)
 			}

@@ -2,9 +2,10 @@ package web
 
 import (
 	"net/http"
-	"strconv"
+	"sort"
 	"strings"
 
+	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/store"
 	"consulta/internal/survey"
@@ -20,15 +21,17 @@ type heardPage struct {
 	Promise      string
 }
 
-// heardList is the top choices of one question, in the order people put them.
+// heardList is one question on the heard page: a wish list (the choices most people named, in
+// the order of the share shown) or a finding (every answer with its share, stated with care).
 type heardList struct {
 	Question string
+	Finding  bool
 	Items    []heardItem
 }
 
 type heardItem struct {
 	Label, Icon string
-	Share       string // "42 %", or the suppression label
+	Share       string // "42,7 %", or the suppression label
 }
 
 // heardTop is how many choices each list shows: few, so a child can take them in.
@@ -52,7 +55,7 @@ func (s *Server) heardShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := heardPage{Consultation: c, Survey: sv, Respondents: cellText(rep.Respondents, results.SuppressLabel(rep.K)),
+	p := heardPage{Consultation: c, Survey: sv, Respondents: numbersIn(lang).Cell(rep.Respondents, results.SuppressLabel(rep.K)),
 		Enough: !rep.Respondents.Suppressed, Promise: promise[lang]}
 	if p.Enough {
 		p.Lists = heardLists(rep, sv, lang)
@@ -62,49 +65,50 @@ func (s *Server) heardShow(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "heard", v)
 }
 
-// heardLists takes, for each rank and multiple-choice question, the choices most people named.
+// heardLists shows each question as its survey says (`heard:` wish, finding or hide). Every list
+// is in the order of the share it shows, so what reads first is what most people said.
 func heardLists(rep *results.Report, sv *survey.Survey, lang string) []heardList {
 	var out []heardList
 	for _, q := range rep.Questions {
 		sq := sv.Question(q.ID)
-		if sq == nil || (q.Type != survey.Rank && q.Type != survey.SelectMultiple) {
+		if sq == nil || sq.HeardAs() == survey.HeardHide || sq.Profile || len(q.Tables) == 0 {
 			continue
 		}
-		list := heardList{Question: sq.Label.In(lang)}
-		if q.Type == survey.Rank {
+		finding := sq.HeardAs() == survey.HeardFinding
+		type ranked struct {
+			id   string
+			cell results.Cell
+		}
+		var rs []ranked
+		if q.Type == survey.Rank && !finding {
+			// A rank question's wish list shows who put each in their top n: that share orders it.
 			for _, p := range q.Priorities {
-				if len(list.Items) == heardTop {
-					break
+				if !p.Suppressed && !p.TopN.Suppressed && p.Choice != survey.PreferNot {
+					rs = append(rs, ranked{p.Choice, p.TopN})
 				}
-				if p.Suppressed || p.TopN.Suppressed {
-					continue
-				}
-				list.Items = append(list.Items, heardItemOf(sq, p.Choice, p.TopN, lang))
 			}
 		} else {
 			all := q.Tables[0]
-			type ranked struct {
-				id   string
-				cell results.Cell
-			}
-			var rs []ranked
 			for c, id := range all.Columns {
 				cell := all.Rows[0].Cells[c]
-				if id == results.NoAnswer || id == survey.PreferNot || id == "none" || id == "other" || cell.Suppressed {
+				if id == results.NoAnswer || id == survey.PreferNot || cell.Suppressed {
+					continue
+				}
+				// A wish list leaves out "none" and "other": they are not wishes. A finding keeps
+				// them: "nobody" may be what most needs saying.
+				if !finding && (id == "none" || id == "other") {
 					continue
 				}
 				rs = append(rs, ranked{id, cell})
 			}
-			for len(list.Items) < heardTop && len(rs) > 0 {
-				best := 0
-				for i := range rs {
-					if rs[i].cell.N > rs[best].cell.N {
-						best = i
-					}
-				}
-				list.Items = append(list.Items, heardItemOf(sq, rs[best].id, rs[best].cell, lang))
-				rs = append(rs[:best], rs[best+1:]...)
-			}
+		}
+		sort.SliceStable(rs, func(i, j int) bool { return rs[i].cell.Pct > rs[j].cell.Pct })
+		if !finding && len(rs) > heardTop {
+			rs = rs[:heardTop]
+		}
+		list := heardList{Question: sq.Label.In(lang), Finding: finding}
+		for _, r := range rs {
+			list.Items = append(list.Items, heardItemOf(sq, r.id, r.cell, lang))
 		}
 		if len(list.Items) > 0 {
 			out = append(out, list)
@@ -122,13 +126,7 @@ func heardItemOf(q *survey.Question, id string, cell results.Cell, lang string) 
 }
 
 // formatPercent writes a share the way each language does: 42,5 % in Spanish and Portuguese.
-func formatPercent(p float64, lang string) string {
-	s := strconv.FormatFloat(p, 'f', -1, 64)
-	if lang == "en" {
-		return s + "%"
-	}
-	return strings.ReplaceAll(s, ".", ",") + "\u00a0%"
-}
+func formatPercent(p float64, lang string) string { return locale.For(lang).Percent(p) }
 
 // promiseUpdate lets planners say what the municipality will do with what it heard.
 func (s *Server) promiseUpdate(w http.ResponseWriter, r *http.Request) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"consulta/internal/export"
+	"consulta/internal/locale"
 	"consulta/internal/store"
 )
 
@@ -17,12 +18,42 @@ func (s *Server) resultsCSV(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	lang := pickLanguage(r)
+	sessions, err := s.store.Sessions(r.Context(), c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	semicolon := csvDialect(lang, r.URL.Query().Get("csv")) == csvSemicolon
+	sep, mark := ",", "."
+	if semicolon {
+		sep, mark = ";", ","
+	}
+	heading := T(lang, "council.csv_heading", c.Title, filterText(lang, rep.Filter, sessions), sep, mark)
 	var buf bytes.Buffer
-	if err := export.CSV(&buf, rep); err != nil {
+	if err := export.CSV(&buf, rep, export.CSVOptions{Semicolon: semicolon, Heading: heading}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	sendDownload(w, "text/csv; charset=utf-8", c.ID+"-results.csv", buf.Bytes())
+}
+
+// The two CSV dialects: spreadsheets set to Spanish or Portuguese split fields on ";" and read
+// "," as the decimal mark; English ones and scripts expect "," and ".".
+const (
+	csvSemicolon = "semicolon"
+	csvComma     = "comma"
+)
+
+// csvDialect is the dialect asked for, or the one the reader's language expects.
+func csvDialect(lang, asked string) string {
+	if asked == csvSemicolon || asked == csvComma {
+		return asked
+	}
+	if locale.For(lang).CSVSeparator == ";" {
+		return csvSemicolon
+	}
+	return csvComma
 }
 
 // resultsXLSX downloads the filtered, suppressed results as a workbook in the reader's language.

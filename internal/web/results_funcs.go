@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/survey"
 )
@@ -14,6 +15,19 @@ func cellText(c results.Cell, suppressed string) string {
 		return suppressed
 	}
 	return fmt.Sprint(c.N)
+}
+
+// numbers writes a page's numbers the way its language does ("1.000", "41,1 %", "3,44" in Spanish).
+type numbers struct{ locale.Format }
+
+func numbersIn(lang string) numbers { return numbers{locale.For(lang)} }
+
+// Cell is a published count with thousands separators, or the suppression label in its place.
+func (n numbers) Cell(c results.Cell, suppressed string) string {
+	if c.Suppressed {
+		return suppressed
+	}
+	return n.Int(c.N)
 }
 
 // dimLabel names a value of a dimension in lang: "host", "female", "host|female", "not_stated"...
@@ -61,7 +75,7 @@ func testSentences(lang string, q results.Question, choiceLabel func(string) str
 				if t.Choice != "" {
 					differ = append(differ, choiceLabel(t.Choice))
 				} else {
-					differ = append(differ, fmt.Sprintf("p = %.3f", t.P))
+					differ = append(differ, "p = "+locale.For(lang).Decimal(t.P, 3))
 				}
 			}
 		}

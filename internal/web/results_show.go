@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"consulta/internal/charts"
+	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/store"
 	"consulta/internal/survey"
@@ -24,6 +25,20 @@ type resultsPage struct {
 	Suppressed   string
 	Print        bool
 	OnlyChoices  []onlyChoice
+	Links        resultsLinks
+	FilterText   string // the filter in words, said on the page, the report and every export
+	ChartPage    chartPage
+	Summary      councilSummary
+	Rankings     []*rankingView
+	Differences  []differenceLine
+	Sections     []resultSection
+}
+
+// chartPage is what charts.js needs besides the options: how the page writes numbers, and the
+// source line every saved chart image carries.
+type chartPage struct {
+	Number locale.Format `json:"number"`
+	Source string        `json:"source"`
 }
 
 type chartOptions struct {
@@ -39,6 +54,7 @@ type questionResult struct {
 	Label     string
 	Charts    []charts.Chart
 	Sentences []string
+	Ranking   *rankingView
 }
 
 func (s *Server) resultsShow(w http.ResponseWriter, r *http.Request) {
@@ -69,6 +85,15 @@ func (s *Server) renderResults(w http.ResponseWriter, r *http.Request, print boo
 		p.Only = rep.Filter.Dimension + ":" + rep.Filter.Value
 	}
 	p.OnlyChoices = onlyChoices(sv, lang)
+	p.Links = linksFor(c.ID, rep.Filter, lang)
+	p.FilterText = filterText(lang, rep.Filter, sessions)
+	targets, err := s.store.Targets(r.Context(), c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	num := locale.For(lang)
+	today := num.Date(s.now())
 	for _, ch := range p.Charts {
 		p.ChartData[ch.ID] = chartOptions{Counts: ch.Counts, Percent: ch.Percent}
 	}
@@ -88,8 +113,18 @@ func (s *Server) renderResults(w http.ResponseWriter, r *http.Request, print boo
 				qr.Charts = append(qr.Charts, ch)
 			}
 		}
+		if q.Type == survey.Rank {
+			qr.Ranking = rankingOf(&q, sv, lang, p.Suppressed)
+			if qr.Ranking != nil {
+				p.Rankings = append(p.Rankings, qr.Ranking)
+			}
+		}
 		p.Questions = append(p.Questions, qr)
 	}
+	p.Differences = differencesOf(rep, sv, lang)
+	p.Summary = summaryOf(rep, sv, c, sessions, targets, lang, p.Suppressed, p.FilterText, p.Rankings, p.Differences, num, today)
+	p.Sections = sections(lang, p.Questions)
+	p.ChartPage = chartPage{Number: num, Source: T(lang, "council.image_source", c.Title, p.Summary.Respondents, today, p.FilterText)}
 	title := T(lang, "results.title") + ": " + c.Title
 	name := "results"
 	if print {

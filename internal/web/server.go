@@ -153,6 +153,7 @@ func (s *Server) funcs() template.FuncMap {
 		"deref":    func(p *int) int { return *p },
 		"cell":     cellText,
 		"dimLabel": dimLabel,
+		"numbers":  numbersIn,
 		"count": func(n, k int) string {
 			if n < k {
 				return results.SuppressLabel(k)
