@@ -112,7 +112,7 @@ func TestTwoInstancesOnePostgres(t *testing.T) {
 		wg.Go(func() {
 			for i := range 25 {
 				base := []string{baseA, baseB}[(c+i)%2]
-				if st, err := form.submission(1000 + c*100 + i).post(client, base); err != nil || st != http.StatusCreated {
+				if st, err := form.submission(1000+c*100+i).post(client, base); err != nil || st != http.StatusCreated {
 					t.Errorf("submission to %s = %d (%v), want 201", base, st, err)
 				}
 			}
