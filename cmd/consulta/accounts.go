@@ -322,8 +322,8 @@ func backupCmd(args []string, stdout, stderr io.Writer) int {
 and to restore into an empty database:
   pg_restore --no-owner --dbname='postgres://…/consulta' consulta-YYYY-MM-DD.dump
 (xxxxx is the password: write it there, or leave it out and set PGPASSWORD). A managed
-PostgreSQL service's own backups and point-in-time recovery do the same. Keep the cookie-keys
-file with the dump.
+PostgreSQL service's own backups and point-in-time recovery do the same. The dump holds the
+cookie keys too: guard it as the database itself.
 `, store.Redact(db))
 		return 2
 	}
