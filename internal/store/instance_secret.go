@@ -22,7 +22,7 @@ func (s *Store) SharedSecret(ctx context.Context, name, offer string) (string, e
 // SecretIs reports whether the secret kept under name is value; false when there is none.
 func (s *Store) SecretIs(ctx context.Context, name, value string) (bool, error) {
 	var n int
-	err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM instance_secrets WHERE name = ? AND value = ?`, name, value).Scan(&n)
+	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM instance_secrets WHERE name = ? AND value = ?`, name, value).Scan(&n)
 	return n > 0, err
 }
 
