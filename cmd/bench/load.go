@@ -107,6 +107,9 @@ func (t *tally) total() int {
 
 // runResult is one submission run with a fixed number of clients for a fixed time.
 type runResult struct {
+	// Database is "sqlite", or "postgres" with how many instances shared the clients.
+	Database  string         `json:"database"`
+	Instances int            `json:"instances"`
 	Clients   int            `json:"clients"`
 	Seconds   float64        `json:"seconds"`
 	Created   int            `json:"created"`
@@ -123,15 +126,20 @@ const maxPerClient = 1_000_000
 
 // submissionRun keeps `clients` clients posting for d, each starting a new request as soon as its
 // last one is answered; requests in flight at the end finish and count. Latency is of 201s only.
-func submissionRun(ctx context.Context, base, consultation string, sv *surveyDef, clients int, d time.Duration) runResult {
-	p := newPoster(base, consultation, sv, clients)
-	defer p.client.CloseIdleConnections()
+// With several bases (instances on one database) the clients are dealt out among them in turn.
+func submissionRun(ctx context.Context, bases []string, consultation string, sv *surveyDef, clients int, d time.Duration) runResult {
+	posters := make([]*poster, len(bases))
+	for i, base := range bases {
+		posters[i] = newPoster(base, consultation, sv, clients)
+		defer posters[i].client.CloseIdleConnections()
+	}
 	var errs tally
 	latencies := make([][]time.Duration, clients)
 	var wg sync.WaitGroup
 	start := time.Now()
 	deadline := start.Add(d)
 	for i := range clients {
+		p := posters[i%len(posters)]
 		wg.Go(func() {
 			rng := mathrand.New(mathrand.NewPCG(uint64(clients), uint64(i)))
 			for n := 0; n < maxPerClient && time.Now().Before(deadline) && ctx.Err() == nil; n++ {
@@ -147,7 +155,7 @@ func submissionRun(ctx context.Context, base, consultation string, sv *surveyDef
 	wg.Wait()
 	elapsed := time.Since(start)
 	all := slices.Concat(latencies...)
-	r := runResult{Clients: clients, Seconds: elapsed.Seconds(), Created: len(all),
+	r := runResult{Database: "sqlite", Instances: len(bases), Clients: clients, Seconds: elapsed.Seconds(), Created: len(all),
 		PerSecond: float64(len(all)) / elapsed.Seconds(), MedianMS: ms(percentile(all, 50)), P99MS: ms(percentile(all, 99))}
 	r.Errors, r.ByKind, r.Examples = errs.total(), errs.counts, examples(&errs)
 	return r

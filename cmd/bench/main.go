@@ -31,6 +31,9 @@ type options struct {
 	jsonPath string
 	fillMax  time.Duration
 	timeout  time.Duration
+	postgres bool
+	pgOnly   bool
+	pgFsync  bool
 }
 
 const (
@@ -65,6 +68,9 @@ func run() int {
 	flag.StringVar(&o.jsonPath, "json", "bench.json", "where to write the figures as JSON (empty: nowhere)")
 	flag.DurationVar(&o.fillMax, "fill-timeout", 10*time.Minute, "give up one fill after this long")
 	flag.DurationVar(&o.timeout, "timeout", 30*time.Minute, "give up the whole run after this long")
+	flag.BoolVar(&o.postgres, "postgres", true, "also measure submissions on a throwaway PostgreSQL cluster, with one and two instances")
+	flag.BoolVar(&o.pgFsync, "postgres-fsync", true, "keep fsync and synchronous commit on in the PostgreSQL cluster (off: as the tests run it)")
+	flag.BoolVar(&o.pgOnly, "postgres-only", false, "measure only the PostgreSQL submissions (quicker, for comparing runs)")
 	flag.Parse()
 	if flag.NArg() > 0 || o.duration <= 0 || o.max < 1 {
 		flag.Usage()
@@ -78,7 +84,13 @@ func run() int {
 
 	rep := &report{Date: time.Now().Format(time.DateOnly), Cores: runtime.NumCPU(), Binary: o.binary,
 		RunSeconds: o.duration.Seconds()}
-	err := measure(ctx, o, rep)
+	var err error
+	if !o.pgOnly {
+		err = measure(ctx, o, rep)
+	}
+	if err == nil && (o.postgres || o.pgOnly) {
+		err = measurePostgres(ctx, o, rep)
+	}
 	if err != nil {
 		rep.Error = err.Error()
 	}
@@ -171,7 +183,7 @@ func measure(ctx context.Context, o options, rep *report) error {
 		}
 		for _, clients := range clientCounts {
 			progress("submissions: %d clients for %s", clients, o.duration)
-			r := submissionRun(ctx, srv.base, demo.Community, sv, clients, o.duration)
+			r := submissionRun(ctx, []string{srv.base}, demo.Community, sv, clients, o.duration)
 			rep.Submissions = append(rep.Submissions, r)
 			stored += r.Created
 			if err := ctx.Err(); err != nil {

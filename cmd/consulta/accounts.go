@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,36 +19,51 @@ import (
 	"consulta/internal/store"
 )
 
-// cookieKeys reads the cookie signing and encryption keys kept beside the database (in ./data
-// with PostgreSQL), creating them on first run: they are never in the binary or the repository.
-func cookieKeys(dbPath string) ([][]byte, error) {
+// cookieKeys returns the cookie signing and encryption keys kept in the database, so every
+// instance serving it accepts the others' cookies. The first start stores them: the cookie-keys
+// file that earlier versions kept beside the database (in ./data with PostgreSQL) when there is
+// one, so nobody has to sign in again, or new keys. They are never in the binary or the repository.
+func cookieKeys(ctx context.Context, st *store.Store, dbPath string, log *slog.Logger) ([][]byte, error) {
 	dir := filepath.Dir(dbPath)
 	if store.IsPostgres(dbPath) {
 		dir = "data"
 	}
-	path := filepath.Join(dir, "cookie-keys")
-	if b, err := os.ReadFile(path); err == nil {
-		parts := strings.Fields(string(b))
-		if len(parts) == 2 {
-			hashKey, err1 := hex.DecodeString(parts[0])
-			blockKey, err2 := hex.DecodeString(parts[1])
-			if err1 == nil && err2 == nil && len(hashKey) == 64 && len(blockKey) == 32 {
-				return [][]byte{hashKey, blockKey}, nil
-			}
+	legacy := filepath.Join(dir, "cookie-keys")
+	offer := hex.EncodeToString(auth.NewSecret(64)) + " " + hex.EncodeToString(auth.NewSecret(32))
+	file, err := os.ReadFile(legacy)
+	if err == nil {
+		if _, err := parseCookieKeys(string(file)); err != nil {
+			return nil, fmt.Errorf("%s is damaged; delete it (the keys in the database are used from now on): %w", legacy, err)
 		}
-		return nil, fmt.Errorf("%s is damaged; delete it to sign everyone out and make new keys", path)
+		offer = strings.Join(strings.Fields(string(file)), " ")
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return nil, err
 	}
-	hashKey, blockKey := auth.NewSecret(64), auth.NewSecret(32)
-	body := hex.EncodeToString(hashKey) + "\n" + hex.EncodeToString(blockKey) + "\n"
-	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+	stored, err := st.SharedSecret(ctx, "cookie-keys", offer)
+	if err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
-		return nil, err
+	if file != nil {
+		if stored == offer {
+			log.Info("cookie keys: the database keeps them now; the file is no longer read and may be deleted", "file", legacy)
+		} else {
+			log.Warn("cookie keys: the database already holds keys, so this file is not used", "file", legacy)
+		}
 	}
-	return [][]byte{hashKey, blockKey}, nil
+	return parseCookieKeys(stored)
+}
+
+// parseCookieKeys reads "HASHKEY BLOCKKEY" in hex: 64 and 32 bytes.
+func parseCookieKeys(v string) ([][]byte, error) {
+	parts := strings.Fields(v)
+	if len(parts) == 2 {
+		hashKey, err1 := hex.DecodeString(parts[0])
+		blockKey, err2 := hex.DecodeString(parts[1])
+		if err1 == nil && err2 == nil && len(hashKey) == 64 && len(blockKey) == 32 {
+			return [][]byte{hashKey, blockKey}, nil
+		}
+	}
+	return nil, errors.New("cookie keys: want two hex keys of 64 and 32 bytes")
 }
 
 const userUsage = `consulta user add --name NAME --role admin|planner|facilitator [--municipality NAME ...] [--country C] [--password-stdin]
@@ -306,8 +322,8 @@ func backupCmd(args []string, stdout, stderr io.Writer) int {
 and to restore into an empty database:
   pg_restore --no-owner --dbname='postgres://…/consulta' consulta-YYYY-MM-DD.dump
 (xxxxx is the password: write it there, or leave it out and set PGPASSWORD). A managed
-PostgreSQL service's own backups and point-in-time recovery do the same. Keep the cookie-keys
-file with the dump.
+PostgreSQL service's own backups and point-in-time recovery do the same. The dump holds the
+cookie keys too: guard it as the database itself.
 `, store.Redact(db))
 		return 2
 	}

@@ -476,15 +476,25 @@ type storedResponse struct {
 	total              int
 }
 
-// loadStored reads the responses with these ids and their answer rows, in two queries.
+// idsSQLite and idsPostgres select the ids of a JSON array given as the one argument.
+const (
+	idsSQLite   = `SELECT value FROM json_each(?)`
+	idsPostgres = `SELECT json_array_elements_text($1::json)`
+)
+
+// loadStored reads the responses with these ids and their answer rows from SQLite, in two queries.
 func loadStored(db *sql.DB, ids []string) (map[string]*storedResponse, error) {
+	return loadStoredWith(db, idsSQLite, ids)
+}
+
+func loadStoredWith(db *sql.DB, idsQuery string, ids []string) (map[string]*storedResponse, error) {
 	list, err := json.Marshal(ids)
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]*storedResponse{}
 	rows, err := db.Query(`SELECT id, coalesce(grp, ''), coalesce(gender, ''), coalesce(age_band, '')
-		FROM responses WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+		FROM responses WHERE id IN (`+idsQuery+`)`, string(list))
 	if err != nil {
 		return nil, err
 	}
@@ -508,7 +518,7 @@ func loadStored(db *sql.DB, ids []string) (map[string]*storedResponse, error) {
 	answers, err := db.Query(`SELECT r.id, a.question, coalesce(a.choice, ''), coalesce(a.position, 0),
 		coalesce(CAST(a.number AS TEXT), ''), coalesce(a.text, '')
 		FROM answers a JOIN responses r ON r.rid = a.rid
-		WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY a.rowid`, string(list))
+		WHERE r.id IN (`+idsQuery+`) ORDER BY a.rowid`, string(list))
 	if err != nil {
 		return nil, err
 	}

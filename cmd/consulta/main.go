@@ -200,7 +200,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 			log.Warn("DEMO ACCOUNT (demo mode is not for real data)", "name", a.Name, "password", a.Password, "role", a.Role)
 		}
 	}
-	keys, err := cookieKeys(*dbPath)
+	keys, err := cookieKeys(ctx, st, *dbPath, log)
 	if err != nil {
 		log.Error("cookie keys", "err", err)
 		return 1
@@ -210,7 +210,11 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		log.Error("accounts", "err", err)
 		return 1
 	} else if !hasAdmin {
-		setup = hex.EncodeToString(auth.NewSecret(16))
+		// Instances that start together print the same link, and it works on any of them.
+		if setup, err = st.SharedSecret(ctx, "setup-link", hex.EncodeToString(auth.NewSecret(16))); err != nil {
+			log.Error("setup link", "err", err)
+			return 1
+		}
 	}
 	srv, err := web.New(web.Config{Store: st, Surveys: loaded, Templates: templates.FS, Static: static.FS, Logger: log,
 		CookieKeys: keys, SecureCookies: *secure, BehindProxy: *behindProxy, TrustedProxies: *trustedProxies,

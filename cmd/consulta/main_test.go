@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"consulta/internal/store"
 	"consulta/surveys"
 )
 
@@ -195,5 +199,45 @@ func TestServeRefusesBadSecurityFlags(t *testing.T) {
 		if code := run(args, &out, &errb); code != tc.code || !strings.Contains(errb.String(), tc.says) {
 			t.Errorf("serve %v: exit %d, %q; want %d saying %q", tc.args, code, errb.String(), tc.code, tc.says)
 		}
+	}
+}
+
+// The cookie-keys file of an earlier version is adopted into the database on the first start, so
+// nobody signs in again; after that the database's keys win, and new ones are made when neither has any.
+func TestCookieKeysAdoptTheFileIntoTheDatabase(t *testing.T) {
+	ctx := context.Background()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "consulta.db")
+	st, err := store.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	old := strings.Repeat("ab", 64) + "\n" + strings.Repeat("cd", 32) + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "cookie-keys"), []byte(old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	keys, err := cookieKeys(ctx, st, dbPath, log)
+	if err != nil || len(keys) != 2 || keys[0][0] != 0xab || keys[1][0] != 0xcd {
+		t.Fatalf("first start kept %x, %v; want the file's keys", keys, err)
+	}
+	os.WriteFile(filepath.Join(dir, "cookie-keys"), []byte(strings.Repeat("11", 64)+" "+strings.Repeat("22", 32)), 0o600)
+	if again, err := cookieKeys(ctx, st, dbPath, log); err != nil || again[0][0] != 0xab {
+		t.Errorf("a later start took %x, %v; want the database's keys", again, err)
+	}
+
+	fresh := filepath.Join(t.TempDir(), "consulta.db")
+	st2, err := store.Open(fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	made, err := cookieKeys(ctx, st2, fresh, log)
+	if err != nil || len(made[0]) != 64 || len(made[1]) != 32 {
+		t.Fatalf("new keys = %d, %v", len(made), err)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(fresh), "cookie-keys")); err == nil {
+		t.Error("new keys were written to a file; they belong in the database")
 	}
 }

@@ -63,8 +63,15 @@ func migrateDBCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%-22s %9d rows, %9d in PostgreSQL\n", c.Table, c.Source, c.Target)
 	}
 	cliAudit(ctx, dst, "migrate-db", *from, "copied from SQLite", 0)
-	fmt.Fprintf(stdout, "copied %s into %s; every table holds as many rows as the source.\n"+
-		"Copy the cookie-keys file beside %s into ./data of the folder the server starts in, or everyone signs in again.\n",
-		*from, store.Redact(*to), *from)
+	fmt.Fprintf(stdout, "copied %s into %s; every table holds as many rows as the source.\n", *from, store.Redact(*to))
+	keysCopied := false
+	for _, c := range counts {
+		keysCopied = keysCopied || (c.Table == "instance_secrets" && c.Source > 0)
+	}
+	if !keysCopied {
+		// A database last served by a version that kept the keys in a file: the first start adopts it.
+		fmt.Fprintf(stdout, "Copy the cookie-keys file beside %s into ./data of the folder the server first starts in, "+
+			"or everyone signs in again.\n", *from)
+	}
 	return 0
 }

@@ -32,7 +32,8 @@ type Config struct {
 	Templates fs.FS
 	Static    fs.FS
 	Logger    *slog.Logger
-	// CookieKeys sign and encrypt the session cookie; cmd keeps them in the data folder.
+	// CookieKeys sign and encrypt the session cookie; cmd keeps them in the database, so every
+	// instance on it accepts the others' cookies.
 	CookieKeys [][]byte
 	// SecureCookies marks cookies Secure and sends HSTS; BehindProxy trusts X-Forwarded-Proto for it.
 	SecureCookies, BehindProxy bool
@@ -45,7 +46,8 @@ type Config struct {
 	// KioskGrace is how long after a consultation closes its kiosks may still send their offline
 	// queue (default 14 days).
 	KioskGrace time.Duration
-	// SetupToken, when set, is the one-time link that creates the first admin.
+	// SetupToken, when set, is the one-time link that creates the first admin. It is kept in the
+	// database (store.SharedSecret), so any instance on it takes the link and it works once.
 	SetupToken string
 	Now        func() time.Time
 	// K is the small-cell threshold: counts under it show as "<K" (default 5, never below 3).
@@ -68,8 +70,6 @@ type Server struct {
 	publicURL                  string
 	kioskGrace                 time.Duration
 	router                     *mux.Router // for the Allow header of a 405
-	setupMu                    sync.Mutex
-	setupToken                 string
 	now                        func() time.Time
 	data                       datasets
 	reportCache                reports
@@ -79,7 +79,7 @@ type Server struct {
 // New parses every template once, so a missing or broken view fails at start, not on a request.
 func New(cfg Config) (*Server, error) {
 	s := &Server{store: cfg.Store, surveys: map[string]*survey.Survey{}, log: cfg.Logger,
-		secureCookies: cfg.SecureCookies, behindProxy: cfg.BehindProxy, setupToken: cfg.SetupToken, now: cfg.Now,
+		secureCookies: cfg.SecureCookies, behindProxy: cfg.BehindProxy, now: cfg.Now,
 		kioskGrace: cfg.KioskGrace, k: results.NormalizeK(cfg.K)}
 	if cfg.BehindProxy {
 		s.trustedProxies = cfg.TrustedProxies
@@ -104,6 +104,11 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("web: no cookie keys")
 	}
 	s.cookies = newCookieStore(cfg.CookieKeys, cfg.SecureCookies)
+	if cfg.SetupToken != "" {
+		if _, err := s.store.SharedSecret(context.Background(), setupSecret, cfg.SetupToken); err != nil {
+			return nil, fmt.Errorf("web: setup link: %w", err)
+		}
+	}
 	s.static = cfg.Static
 	for _, sv := range cfg.Surveys {
 		s.surveys[sv.ID] = sv

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"crypto/subtle"
 	"net/http"
 	"strings"
 
@@ -14,16 +13,25 @@ type setupForm struct {
 	Errors      map[string]string
 }
 
+// setupSecret names the one-time link in the store's shared secrets: whichever instance a
+// request reaches knows it, and only one of them can use it.
+const setupSecret = "setup-link"
+
 // setupValid reports whether token is the one-time link for the first admin, still unused.
-func (s *Server) setupValid(token string) bool {
-	s.setupMu.Lock()
-	defer s.setupMu.Unlock()
-	return s.setupToken != "" && subtle.ConstantTimeCompare([]byte(token), []byte(s.setupToken)) == 1
+func (s *Server) setupValid(r *http.Request, token string) bool {
+	if token == "" {
+		return false
+	}
+	ok, err := s.store.SecretIs(r.Context(), setupSecret, token)
+	if err != nil {
+		s.log.Error("setup link", "err", err)
+	}
+	return ok
 }
 
 func (s *Server) setupShow(w http.ResponseWriter, r *http.Request) {
 	token := muxVar(r, "token")
-	if !s.setupValid(token) {
+	if !s.setupValid(r, token) {
 		s.notFound(w, r)
 		return
 	}
@@ -33,7 +41,7 @@ func (s *Server) setupShow(w http.ResponseWriter, r *http.Request) {
 // setupCreate creates the first admin account through the link printed at start; the link then dies.
 func (s *Server) setupCreate(w http.ResponseWriter, r *http.Request) {
 	token := muxVar(r, "token")
-	if !s.setupValid(token) {
+	if !s.setupValid(r, token) {
 		s.notFound(w, r)
 		return
 	}
@@ -57,14 +65,13 @@ func (s *Server) setupCreate(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "setup", s.view(r, T(lang, "setup.title"), f))
 		return
 	}
-	s.setupMu.Lock()
-	if s.setupToken != token {
-		s.setupMu.Unlock()
+	if taken, err := s.store.TakeSecret(r.Context(), setupSecret, token); err != nil {
+		s.fail(w, r, err)
+		return
+	} else if !taken {
 		s.notFound(w, r)
 		return
 	}
-	s.setupToken = ""
-	s.setupMu.Unlock()
 	u := &store.User{Name: f.Name, PasswordHash: hash, Role: store.RoleAdmin}
 	if err := s.store.CreateUser(r.Context(), u); err != nil {
 		s.fail(w, r, err)

@@ -1,5 +1,5 @@
 // Package pgtest starts one throwaway PostgreSQL cluster for a test binary and hands each test
-// a fresh database in it. Tests only: the application never imports it.
+// a fresh database in it. Tests and cmd/bench (Start) only: the application never imports it.
 //
 // The cluster is Debian's PostgreSQL (/usr/lib/postgresql/*/bin, installed by `make deps`),
 // initialised in a temporary folder as an unprivileged user (nobody, when the tests run as
@@ -89,7 +89,35 @@ func Database(t testing.TB) string {
 	return u.String()
 }
 
-func start() (*cluster, error) {
+// Server is a throwaway cluster started outside a test, as `make bench` does.
+type Server struct{ c *cluster }
+
+// Start starts a throwaway cluster the way the tests do; durable keeps fsync and synchronous
+// commit on, so a figure measured on it includes what a real server pays to keep a commit.
+func Start(durable bool) (*Server, error) {
+	c, err := startCluster(durable)
+	if err != nil {
+		return nil, err
+	}
+	return &Server{c: c}, nil
+}
+
+// Database creates a new, empty database and returns its URL.
+func (s *Server) Database(name string) (string, error) {
+	if _, err := s.c.admin.Exec(`CREATE DATABASE ` + name); err != nil {
+		return "", err
+	}
+	u := *s.c.base
+	u.Path = "/" + name
+	return u.String(), nil
+}
+
+// Stop shuts the cluster down and removes its folder.
+func (s *Server) Stop() { s.c.stop() }
+
+func start() (*cluster, error) { return startCluster(false) }
+
+func startCluster(durable bool) (*cluster, error) {
 	if given := os.Getenv("CONSULTA_TEST_PG"); given != "" {
 		u, err := url.Parse(given)
 		if err != nil {
@@ -130,7 +158,7 @@ func start() (*cluster, error) {
 			os.RemoveAll(dir)
 			return nil, err
 		}
-		err = c.run(bin, data, port, cred)
+		err = c.run(bin, data, port, cred, durable)
 		if err == nil {
 			return c, nil
 		}
@@ -142,17 +170,20 @@ func start() (*cluster, error) {
 }
 
 // run starts the server on port and waits until it answers.
-func (c *cluster) run(bin, data string, port int, cred *syscall.Credential) error {
+func (c *cluster) run(bin, data string, port int, cred *syscall.Credential, durable bool) error {
 	logf, err := os.OpenFile(c.log, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		return err
 	}
 	defer logf.Close()
-	// Durability is not under test here: without fsync the cluster is as fast as tmpfs.
-	cmd := exec.Command(filepath.Join(bin, "postgres"), "-D", data, "-p", strconv.Itoa(port),
-		"-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="+c.dir,
-		"-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-		"-c", "max_connections=300", "-c", "shared_buffers=32MB")
+	args := []string{"-D", data, "-p", strconv.Itoa(port),
+		"-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + c.dir,
+		"-c", "max_connections=300", "-c", "shared_buffers=32MB"}
+	if !durable {
+		// Durability is not under test here: without fsync the cluster is as fast as tmpfs.
+		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+	}
+	cmd := exec.Command(filepath.Join(bin, "postgres"), args...)
 	cmd.Dir, cmd.Stdout, cmd.Stderr, cmd.Env = c.dir, logf, logf, []string{"LANG=C"}
 	// The server goes down with the test binary, even when that one is killed.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred, Pdeathsig: syscall.SIGQUIT}
