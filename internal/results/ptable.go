@@ -69,19 +69,21 @@ func Perturb(n int, key uint32, k int) int {
 }
 
 // Sources returns every true count that can be published as v: what an attacker who knows the
-// table learns from v alone. It is an interval lo..hi, plus the small counts 1..k−1 when v is 0
-// or k; empty (lo > hi) for 1..k−1, which is never published.
+// table learns from v alone. It is the interval lo..hi (0..k−1 for a published 0, since small
+// counts may become 0; 1..k+MaxNoise for a published k), empty (lo > hi) for 1..k−1, which is
+// never published.
 func Sources(v, k int) (lo, hi int) {
 	k = NormalizeK(k)
 	switch {
 	case v <= 0:
 		return 0, k - 1
 	case v < k:
-		return 1, 0 // empty: never published
+		return 1, 0
 	case v == k:
 		return 1, k + MaxNoise
 	}
-	return max(k, v-MaxNoise), v + MaxNoise
+	// n ≥ k publishes n+d with |d| ≤ min(MaxNoise, n−k): from below, n − k ≥ v − n.
+	return max(v-MaxNoise, (v+k+1)/2), v + MaxNoise
 }
 
 // count is one cell's tally: how many records (each row adds its weight, 1 for a record or the
