@@ -23,15 +23,19 @@ const (
 )
 
 // CSV writes a report in long form: one line per published number, for spreadsheets and scripts.
-// A suppressed cell leaves n, percent and interval empty; N reads "<k" only when the row's N is
-// itself suppressed. Scale and integer summaries (mean, median) are not in the long form: they
-// are in the XLSX and JSON exports.
-func CSV(w io.Writer, rep *results.Report) error {
+// notes come first, a line each: the sentence that says how the counts protect people, and why
+// a withheld report has no numbers. A cell of a row too small to show leaves n, percent and
+// interval empty and reads "true" under suppressed. Scale and integer summaries (mean, median)
+// are not in the long form: they are in the XLSX and JSON exports.
+func CSV(w io.Writer, rep *results.Report, notes ...string) error {
 	if _, err := io.WriteString(w, bom); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
 	lw := lineWriter{cw: cw, rep: rep, hidden: results.SuppressLabel(rep.K)}
+	for _, n := range notes {
+		lw.write(n)
+	}
 	lw.write(csvHeader...)
 	for _, t := range rep.Participation {
 		lw.table(Participation, t.Dimension, t, &rep.Respondents)

@@ -88,3 +88,69 @@ func (d *Dataset) population(f Filter, k int) population {
 	}
 	return p
 }
+
+// Counts is what the staff pages show of a consultation or one session, from the same
+// protected layer as a report: responses by group × gender ("" for prefer_not and not stated),
+// by group, in all, and each session's responses.
+type Counts struct {
+	Withheld string            // as Report.Withheld: no grid is shown
+	Total    int               // responses
+	Cells    map[[2]string]int // group, gender
+	Rows     map[string]int    // group
+	Sessions map[string]int    // responses of each session (consultation only)
+	AsOf     string
+}
+
+// StaffCounts counts a consultation's responses, or one session's, for the staff grids.
+func StaffCounts(d *Dataset, session string, k int) Counts {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	k = NormalizeK(k)
+	pop := d.population(Filter{Session: session}, k)
+	out := Counts{Withheld: pop.withheld, AsOf: pop.asOf, Cells: map[[2]string]int{}, Rows: map[string]int{}, Sessions: map[string]int{}}
+	if pop.withheld != "" {
+		return out
+	}
+	plain := func(v string) string {
+		if v == "prefer_not" {
+			return ""
+		}
+		return v
+	}
+	var total count
+	cells, rows, sessions := map[[2]string]*count{}, map[string]*count{}, map[string]*count{}
+	tally := func(m map[string]*count, key string) *count {
+		if m[key] == nil {
+			m[key] = &count{}
+		}
+		return m[key]
+	}
+	for i, r := range d.resp {
+		if !pop.match[i] {
+			continue
+		}
+		g, s := plain(d.words[r.group]), plain(d.words[r.gender])
+		total.add(1, r.key)
+		c := cells[[2]string{g, s}]
+		if c == nil {
+			c = &count{}
+			cells[[2]string{g, s}] = c
+		}
+		c.add(1, r.key)
+		tally(rows, g).add(1, r.key)
+		if session == "" {
+			tally(sessions, d.words[r.session]).add(1, r.key)
+		}
+	}
+	out.Total = total.published(k)
+	for key, c := range cells {
+		out.Cells[key] = c.published(k)
+	}
+	for key, c := range rows {
+		out.Rows[key] = c.published(k)
+	}
+	for key, c := range sessions {
+		out.Sessions[key] = c.published(k)
+	}
+	return out
+}

@@ -11,6 +11,7 @@ import (
 
 	qrcode "github.com/skip2/go-qrcode"
 
+	"consulta/internal/results"
 	"consulta/internal/store"
 	"consulta/internal/survey"
 )
@@ -165,12 +166,14 @@ func (s *Server) consultationCreate(w http.ResponseWriter, r *http.Request) {
 type targetCell struct {
 	Group, Gender string
 	Target, N     int
+	Hidden        bool
 }
 
 type targetRow struct {
-	Group string
-	Cells []targetCell
-	N     int
+	Group  string
+	Cells  []targetCell
+	N      int
+	Hidden bool
 }
 
 type consultationPage struct {
@@ -181,63 +184,59 @@ type consultationPage struct {
 	CanManage    bool
 	Targets      []targetRow
 	Total        int
+	GridNotes    []string
 	Errors       map[string]string
 	Today        string
 	UserName     string
 	Promise      map[string]string
 }
 
-// targetGrid lays counts against targets, group by gender; counts include every response.
-func targetGrid(targets []store.Target, counts []store.Count) ([]targetRow, int) {
+// targetGrid lays protected counts against targets, group by gender: the same layer as the
+// results, so no cell reads 1 to k−1 (a facilitator who saw who took the tablet must not learn a
+// group from a cell of 1). Nothing is shown while the counts are withheld.
+func targetGrid(targets []store.Target, counts results.Counts) ([]targetRow, int) {
 	var rows []targetRow
-	total := 0
+	hidden := counts.Withheld != ""
 	for _, g := range append(slices.Clone(groupChoices), "") {
-		row := targetRow{Group: g}
+		row := targetRow{Group: g, N: counts.Rows[g], Hidden: hidden}
 		for _, gen := range append(slices.Clone(genderChoices), "") {
-			cell := targetCell{Group: g, Gender: gen}
+			cell := targetCell{Group: g, Gender: gen, N: counts.Cells[[2]string{g, gen}], Hidden: hidden}
 			for _, t := range targets {
 				if t.Group == g && t.Gender == gen {
 					cell.Target = t.Target
 				}
 			}
-			for _, c := range counts {
-				cg, cgen := c.Group, c.Gender
-				if cg == survey.PreferNot {
-					cg = ""
-				}
-				if cgen == survey.PreferNot {
-					cgen = ""
-				}
-				if cg == g && cgen == gen {
-					cell.N += c.N
-				}
-			}
-			row.N += cell.N
 			row.Cells = append(row.Cells, cell)
 		}
-		total += row.N
 		rows = append(rows, row)
 	}
-	return rows, total
+	return rows, counts.Total
 }
 
-// progress lays a consultation's counts (or one session's, when given) against its targets.
-func (s *Server) progress(r *http.Request, consultation, session string) ([]targetRow, int, error) {
+// progress lays a consultation's protected counts (or one session's, when given) against its
+// targets; it returns the counts too, for the sessions' responses and the notes.
+func (s *Server) progress(r *http.Request, consultation, session string) ([]targetRow, int, results.Counts, error) {
 	targets, err := s.store.Targets(r.Context(), consultation)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, results.Counts{}, err
 	}
-	var counts []store.Count
-	if session != "" {
-		counts, err = s.store.SessionCounts(r.Context(), session)
-	} else {
-		counts, err = s.store.ConsultationCounts(r.Context(), consultation)
-	}
+	d, err := s.dataset(r.Context(), consultation)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, results.Counts{}, err
 	}
+	counts := results.StaffCounts(d, session, s.k)
 	rows, total := targetGrid(targets, counts)
-	return rows, total, nil
+	return rows, total, counts, nil
+}
+
+// gridNotes are the sentences beside a staff grid: how counts protect people, and why the grid
+// is empty while there are too few responses.
+func gridNotes(lang string, counts results.Counts, k int) []string {
+	notes := []string{T(lang, "protect.staff_note", results.NormalizeK(k))}
+	if counts.Withheld != "" {
+		notes = append(notes, T(lang, "protect.grid_too_few", results.MinRow*results.NormalizeK(k)))
+	}
+	return notes
 }
 
 func (s *Server) consultationShow(w http.ResponseWriter, r *http.Request) {
@@ -256,9 +255,14 @@ func (s *Server) renderConsultation(w http.ResponseWriter, r *http.Request, stat
 	}
 	p := consultationPage{Consultation: c, Survey: s.surveys[c.SurveyID], Sessions: sessions, Link: s.publicLink(r, c),
 		CanManage: slices.Contains(managerRoles, u.Role), Errors: errs, Today: s.now().Format(time.DateOnly), UserName: u.Name}
-	if p.Targets, p.Total, err = s.progress(r, c.ID, ""); err != nil {
+	var counts results.Counts
+	if p.Targets, p.Total, counts, err = s.progress(r, c.ID, ""); err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	p.GridNotes = gridNotes(pickLanguage(r), counts, s.k)
+	for _, ses := range sessions {
+		ses.Responses = counts.Sessions[ses.ID]
 	}
 	if p.Promise, err = s.store.Promise(r.Context(), c.ID); err != nil {
 		s.fail(w, r, err)

@@ -123,12 +123,6 @@ func (s *Server) funcs() template.FuncMap {
 		"deref":    func(p *int) int { return *p },
 		"cell":     cellText,
 		"dimLabel": dimLabel,
-		"count": func(n, k int) string {
-			if n < k {
-				return results.SuppressLabel(k)
-			}
-			return strconv.Itoa(n)
-		},
 		"list":      func(items ...string) []string { return items },
 		"hasPrefix": strings.HasPrefix,
 		"hasSuffix": strings.HasSuffix,

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"consulta/internal/results"
 	"consulta/internal/store"
 	"consulta/internal/survey"
 )
@@ -64,6 +65,7 @@ type sessionPage struct {
 	Survey       *survey.Survey
 	Targets      []targetRow
 	Total        int
+	GridNotes    []string
 	Error        string
 	Saved        bool
 }
@@ -97,10 +99,18 @@ func (s *Server) renderSession(w http.ResponseWriter, r *http.Request, status in
 	}
 	p := sessionPage{Session: ses, Consultation: c, Survey: s.surveys[c.SurveyID], Error: msg}
 	var err error
-	if p.Targets, p.Total, err = s.progress(r, c.ID, ses.ID); err != nil {
+	var counts results.Counts
+	if p.Targets, p.Total, counts, err = s.progress(r, c.ID, ses.ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	p.GridNotes = gridNotes(pickLanguage(r), counts, s.k)
+	d, err := s.dataset(r.Context(), c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ses.Responses = results.StaffCounts(d, "", s.k).Sessions[ses.ID]
 	s.render(w, r, status, "session", s.view(r, ses.Place, p))
 }
 
