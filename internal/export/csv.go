@@ -34,7 +34,10 @@ func CSV(w io.Writer, rep *results.Report, notes ...string) error {
 	cw := csv.NewWriter(w)
 	lw := lineWriter{cw: cw, rep: rep, hidden: results.SuppressLabel(rep.K)}
 	for _, n := range notes {
-		lw.write(n)
+		// As wide as the header, so every line has the same fields; scripts skip len(notes) lines.
+		line := make([]string, len(csvHeader))
+		line[0] = n
+		lw.write(line...)
 	}
 	lw.write(csvHeader...)
 	for _, t := range rep.Participation {
