@@ -5,117 +5,19 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"consulta/internal/results/attack"
 )
 
-// equation says that, among true counts, values[Total] is the sum of values[Parts...].
-type equation struct {
-	Total int
-	Parts []int
-}
+type (
+	equation = attack.Equation
+	span     = attack.Span
+)
 
-// span is what a reader can still tell of an unknown: it lies in lo..hi.
-type span struct{ lo, hi int }
-
-// narrow tightens every span against every equation until nothing changes; false when a
-// span empties, that is when no assignment within the spans satisfies the equations.
-func narrow(d []span, eqs []equation) bool {
-	for changed := true; changed; {
-		changed = false
-		set := func(i, lo, hi int) bool {
-			if lo > d[i].lo {
-				d[i].lo, changed = lo, true
-			}
-			if hi < d[i].hi {
-				d[i].hi, changed = hi, true
-			}
-			return d[i].lo <= d[i].hi
-		}
-		for _, eq := range eqs {
-			sumLo, sumHi := 0, 0
-			for _, p := range eq.Parts {
-				sumLo += d[p].lo
-				sumHi += d[p].hi
-			}
-			if !set(eq.Total, sumLo, sumHi) {
-				return false
-			}
-			t := d[eq.Total]
-			for _, p := range eq.Parts {
-				if !set(p, t.lo-(sumHi-d[p].hi), t.hi-(sumLo-d[p].lo)) {
-					return false
-				}
-			}
-		}
-	}
-	return true
-}
-
-// solvable reports whether some assignment of integers within the spans satisfies every
-// equation. It splits a span in two and searches both halves, after narrowing: narrowing only
-// drops values that no solution can take, so the search misses no assignment.
-func solvable(d []span, eqs []equation) bool {
-	d = slices.Clone(d)
-	if !narrow(d, eqs) {
-		return false
-	}
-	pick := -1
-	for i, s := range d {
-		if s.lo < s.hi && (pick < 0 || s.hi-s.lo < d[pick].hi-d[pick].lo) {
-			pick = i
-		}
-	}
-	if pick < 0 {
-		return true // every span holds one value, and narrowing found them consistent
-	}
-	mid := d[pick].lo + (d[pick].hi-d[pick].lo)/2
-	lower := slices.Clone(d)
-	lower[pick].hi = mid
-	if solvable(lower, eqs) {
-		return true
-	}
-	d[pick].lo = mid + 1
-	return solvable(d, eqs)
-}
-
-// revealed is the attacker of the old small-cell suppression: it returns the targets that take
-// one value only in every assignment of non-negative integers to the unknowns that agrees with
-// the known values and the equations; an unknown may be anything from 0. The search is exhaustive up to a bound, the sum of all
-// values: a bound only leaves solutions out, so two values found within it prove that a
-// target cannot be recovered.
-func revealed(values []int, eqs []equation, unknown, targets []bool) []int {
-	bound := 1
-	for _, v := range values {
-		bound += v
-	}
-	d := make([]span, len(values))
-	for i, v := range values {
-		if unknown[i] {
-			d[i] = span{0, bound}
-		} else {
-			d[i] = span{v, v}
-		}
-	}
-	return forced(d, values, eqs, targets)
-}
-
-// forced is the attacker over what it knows of each true count: a span (for a published
-// count, every true count the perturbation table can publish as it; for a hidden one, 0 up to
-// a bound). It returns the targets whose true value is the only one in every assignment of
-// integers within the spans that satisfies the equations.
-func forced(d []span, values []int, eqs []equation, targets []bool) []int {
-	var found []int
-	for i, v := range values {
-		if !targets[i] {
-			continue
-		}
-		below, above := slices.Clone(d), slices.Clone(d)
-		below[i].hi, above[i].lo = v-1, v+1
-		if !(v > 0 && solvable(below, eqs)) && !solvable(above, eqs) {
-			found = append(found, i)
-		}
-	}
-	return found
-}
+var (
+	revealed = attack.Revealed
+	forced   = attack.Forced
+)
 
 // sheet is a table of true counts with the equations that link them.
 type sheet struct {
@@ -178,7 +80,7 @@ func (s *sheet) publish(k int) []span {
 	d := make([]span, len(s.values))
 	for i, v := range s.values {
 		lo, hi := Sources(Perturb(v, s.keys[i], k), k)
-		d[i] = span{lo, hi}
+		d[i] = span{Lo: lo, Hi: hi}
 	}
 	return d
 }
@@ -256,7 +158,7 @@ func perturbedOK(t *testing.T, s *sheet, k int) []string {
 		if p := Perturb(v, s.keys[i], k); p > 0 && p < k {
 			t.Errorf("%s = %d published as %d", s.names[i], v, p)
 		}
-		if d[i].lo > v || d[i].hi < v {
+		if d[i].Lo > v || d[i].Hi < v {
 			t.Fatalf("%s = %d: its published value's sources %v leave it out", s.names[i], v, d[i])
 		}
 		targets[i] = v > 0 && v < k

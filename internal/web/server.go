@@ -118,10 +118,10 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return out
 		},
-		"langName": func(l string) string { return languageNames[l] },
-		"deref":    func(p *int) int { return *p },
-		"cell":     cellText,
-		"dimLabel": dimLabel,
+		"langName":  func(l string) string { return languageNames[l] },
+		"deref":     func(p *int) int { return *p },
+		"cell":      cellText,
+		"dimLabel":  dimLabel,
 		"list":      func(items ...string) []string { return items },
 		"hasPrefix": strings.HasPrefix,
 		"hasSuffix": strings.HasSuffix,
