@@ -48,10 +48,10 @@ func narrow(d []Span, eqs []Equation) bool {
 	return true
 }
 
-// solvable reports whether some assignment of integers within the spans satisfies every
+// Solvable reports whether some assignment of integers within the spans satisfies every
 // equation. It splits a span in two and searches both halves, after narrowing: narrowing only
 // drops values that no solution can take, so the search misses no assignment.
-func solvable(d []Span, eqs []Equation) bool {
+func Solvable(d []Span, eqs []Equation) bool {
 	d = slices.Clone(d)
 	if !narrow(d, eqs) {
 		return false
@@ -68,11 +68,11 @@ func solvable(d []Span, eqs []Equation) bool {
 	mid := d[pick].Lo + (d[pick].Hi-d[pick].Lo)/2
 	lower := slices.Clone(d)
 	lower[pick].Hi = mid
-	if solvable(lower, eqs) {
+	if Solvable(lower, eqs) {
 		return true
 	}
 	d[pick].Lo = mid + 1
-	return solvable(d, eqs)
+	return Solvable(d, eqs)
 }
 
 // Revealed is the attacker of the old small-cell suppression: it returns the targets that take
@@ -108,7 +108,7 @@ func Forced(d []Span, values []int, eqs []Equation, targets []bool) []int {
 		}
 		below, above := slices.Clone(d), slices.Clone(d)
 		below[i].Hi, above[i].Lo = v-1, v+1
-		if !(v > 0 && solvable(below, eqs)) && !solvable(above, eqs) {
+		if !(v > 0 && Solvable(below, eqs)) && !Solvable(above, eqs) {
 			found = append(found, i)
 		}
 	}
