@@ -169,9 +169,16 @@ func (t *tally) column(choice string) int {
 	return at
 }
 
-// add counts one answer row in the six rows its response belongs to: w records whose keys sum
-// to key (w is 1 for one response).
-func (t *tally) add(rows [6]int, a ans, terms []string, w int, key uint32) {
+// add counts one answer row in the rows its response belongs to and is counted in (in): w
+// records whose keys sum to key (w is 1 for one response).
+func (t *tally) add(all [6]int, in [6]bool, a ans, terms []string, w int, key uint32) {
+	var buf [6]int
+	rows := buf[:0]
+	for j, r := range all {
+		if in[j] {
+			rows = append(rows, r)
+		}
+	}
 	if a.lead {
 		for _, r := range rows {
 			t.asked[r].add(w, key)
@@ -240,6 +247,7 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 			rowsOf[i] = l.rowsOf(d, r)
 		}
 	}
+	in := prefixes(rowsOf, match, l.rows, 6, k)
 	tallies := make([]*tally, len(d.terms))
 	var order []*tally
 	for _, q := range sv.Questions {
@@ -257,10 +265,10 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 			continue
 		}
 		if t := tallies[a.q]; t != nil {
-			t.add(rowsOf[a.resp], a, d.terms, 1, d.resp[a.resp].key)
+			t.add(rowsOf[a.resp], in[a.resp], a, d.terms, 1, d.resp[a.resp].key)
 		}
 	}
-	part := participation(d, match, l, ages, k)
+	part := participation(d, match, rowsOf, in, l, ages, k)
 	rep.Respondents = part.total
 	rep.Participation = part.tables
 	for _, t := range order {
@@ -268,6 +276,33 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 	}
 	rep.Gaps = gaps(rep.Questions)
 	return rep
+}
+
+// prefixes marks, for each counted response and each of its rows, whether it is among the first
+// multiple of k of that row's members in the order they arrived: the others wait until k more
+// of the row have come, so a row never moves by fewer than k people.
+// Only the first width rows of each response are read.
+func prefixes(rowsOf [][6]int, match []bool, rows, width, k int) [][6]bool {
+	members := make([]int, rows)
+	for i, m := range match {
+		if m {
+			for _, r := range rowsOf[i][:width] {
+				members[r]++
+			}
+		}
+	}
+	seen := make([]int, rows)
+	in := make([][6]bool, len(match))
+	for i, m := range match {
+		if !m {
+			continue
+		}
+		for j, r := range rowsOf[i][:width] {
+			in[i][j] = seen[r] < members[r]/k*k
+			seen[r]++
+		}
+	}
+	return in
 }
 
 // MinRow is how many people (published count) a row needs before its answers are shown, as a
@@ -282,18 +317,31 @@ type participationResult struct {
 	tables []Table
 }
 
-func participation(d *Dataset, match []bool, l *layout, ages []string, k int) participationResult {
+func participation(d *Dataset, match []bool, rowsOf [][6]int, in [][6]bool, l *layout, ages []string, k int) participationResult {
 	counts := make([]count, l.rows)
 	ageGender := grid(len(ages)+1, l.nGen)
+	// Age × gender cells are groups of their own: each counts its first multiple of k too.
+	cellOf := make([][6]int, len(d.resp))
+	for i := range d.resp {
+		if match[i] {
+			rows := rowsOf[i]
+			cellOf[i][0] = (rows[3]-l.cuts[3].start)*l.nGen + rows[2] - l.cuts[2].start
+		}
+	}
+	cellIn := prefixes(cellOf, match, len(ageGender)*l.nGen, 1, k)
 	for i, r := range d.resp {
 		if !match[i] {
 			continue
 		}
-		rows := l.rowsOf(d, r)
-		for _, row := range rows {
-			counts[row].add(1, r.key)
+		for j, row := range rowsOf[i] {
+			if in[i][j] {
+				counts[row].add(1, r.key)
+			}
 		}
-		ageGender[rows[3]-l.cuts[3].start][rows[2]-l.cuts[2].start].add(1, r.key)
+		if cellIn[i][0] {
+			c := cellOf[i][0]
+			ageGender[c/l.nGen][c%l.nGen].add(1, r.key)
+		}
 	}
 	total := counts[0].published(k)
 	res := participationResult{total: percentCell(total, total)}

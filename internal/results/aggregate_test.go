@@ -324,24 +324,33 @@ func TestAggregateFilter(t *testing.T) {
 func TestAggregateFilterLeavingFewOut(t *testing.T) {
 	d, sv := fixtureDataset(t)
 	b := d.Batch()
-	for i := range 5 {
-		session := "s2"
-		if i >= 3 {
-			session = "s1"
+	// Session s2: 7 by link and 3 on a kiosk; session s3: 5 by link. 55 people in all.
+	for i := range 15 {
+		session, channel := "s2", "link"
+		if i >= 7 && i < 10 {
+			channel = "kiosk"
 		}
-		b.Response(int64(100+i), 0, session, "link", "refugee", "other", "", "", "2026-11-21")
+		if i >= 10 {
+			session = "s3"
+		}
+		b.Response(int64(100+i), 0, session, channel, "refugee", "other", "", "", "2026-11-21")
 	}
 	b.Commit()
-	// 45 people, 3 in session s2: "session s1" would differ from everyone by those 3.
-	if rep := Aggregate(d, sv, "c1", Filter{Session: "s1"}, 5); rep.Withheld != WithheldLeftOut || rep.Questions != nil {
-		t.Errorf("session s1 leaves out 3: withheld %q", rep.Withheld)
+	// "Session s2" (10) and "by link" (the first 10 of 12: s2's 7 and 3 of s3's) differ by the 3
+	// on the kiosk on one side: subtracting one report from the other would isolate them.
+	for _, f := range []Filter{{Session: "s2"}, {Channel: "link"}} {
+		if rep := Aggregate(d, sv, "c1", f, 5); rep.Withheld != WithheldLeftOut || rep.Questions != nil {
+			t.Errorf("%+v: withheld %q, want %q", f, rep.Withheld, WithheldLeftOut)
+		}
 	}
-	if rep := Aggregate(d, sv, "c1", Filter{Session: "s2"}, 5); rep.Withheld != WithheldTooFew {
-		t.Errorf("session s2 holds 3: withheld %q", rep.Withheld)
+	// Session s3 holds 5: too few.
+	if rep := Aggregate(d, sv, "c1", Filter{Session: "s3"}, 5); rep.Withheld != WithheldTooFew {
+		t.Errorf("session s3 holds 5: withheld %q", rep.Withheld)
 	}
-	// "kiosk only" leaves out the 5 by link: a whole block, fine.
-	if rep := Aggregate(d, sv, "c1", Filter{Channel: "kiosk"}, 5); rep.Withheld != "" || rep.Respondents.N != 38 {
-		t.Errorf("kiosk only: %+v", rep)
+	// Nested groups counted in whole multiples of k always differ by 0 or k or more: women
+	// (20 of the fixture) against everyone (55) is published.
+	if rep := Aggregate(d, sv, "c1", Filter{Dimension: ByGender, Value: "female"}, 5); rep.Withheld != "" || rep.Respondents.N != 18 {
+		t.Errorf("women only: %+v", rep)
 	}
 }
 

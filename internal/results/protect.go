@@ -35,15 +35,17 @@ type population struct {
 // consistent noise alone does not (a cell whose value changed proves its records changed):
 //
 //   - Time: responses are taken in blocks of k in the order they arrived, and a report counts
-//     whole blocks only; the last, incomplete block waits. Two reports taken at different
-//     moments differ by whole blocks, k people or more, never one.
+//     whole blocks only; the last, incomplete block waits.
 //   - Dates: a from/to range counts the blocks whose responses all fall inside it, so two
-//     ranges also differ by whole blocks.
-//   - One kind of filter at a time (session, channel, date range or one group of people):
-//     mixing them would let two reports differ by the few people in both.
-//   - A report of fewer than 2k people (a small consultation, or a filter such as a session of
-//     one), or a filter leaving out fewer than k of everyone, is not published: the report says
-//     so instead of giving numbers.
+//     ranges differ by whole blocks.
+//   - Prefixes: every group of people a report counts (the filter's, and each row's: a group,
+//     a gender, group × gender...) is the first multiple of k of its members in the order they
+//     arrived; the rest wait until k more of them have come. So the same group counted at two
+//     moments, or in two reports, differs by 0 or k people or more, never by one.
+//   - One kind of filter at a time (session, channel, date range or one group of people).
+//   - A report of fewer than 2k people is not published, nor a filter whose people differ from
+//     another filter's (any session, channel or group of people a planner may choose) by 1 to
+//     k−1 on either side: subtracting the two reports would isolate those few.
 func (d *Dataset) population(f Filter, k int) population {
 	var p population
 	kinds := 0
@@ -54,11 +56,8 @@ func (d *Dataset) population(f Filter, k int) population {
 	}
 	blocks := len(d.resp) / k
 	cut := blocks * k
-	if cut > 0 {
-		p.asOf = d.resp[cut-1].day
-		for _, r := range d.resp[:cut] {
-			p.asOf = max(p.asOf, r.day)
-		}
+	for _, r := range d.resp[:cut] {
+		p.asOf = max(p.asOf, r.day)
 	}
 	if kinds > 1 {
 		p.withheld = WithheldOneAtATime
@@ -73,20 +72,94 @@ func (d *Dataset) population(f Filter, k int) population {
 		inRange[b] = (f.From == "" || lo >= f.From) && (f.To == "" || hi <= f.To)
 	}
 	p.match = d.matches(f)
-	n := 0
 	for i := range p.match {
 		p.match[i] = p.match[i] && i < cut && inRange[i/k]
-		if p.match[i] {
-			n++
-		}
 	}
-	switch left := cut - n; {
+	n := truncate(p.match, k)
+	switch {
 	case n < MinRow*k:
 		p.withheld = WithheldTooFew
-	case kinds > 0 && left > 0 && left < k:
+	case kinds > 0 && d.overlaps(p.match, f, cut, k):
 		p.withheld = WithheldLeftOut
 	}
 	return p
+}
+
+// truncate keeps the first multiple of k of the marked responses, and returns how many.
+func truncate(match []bool, k int) int {
+	n := 0
+	for _, m := range match {
+		if m {
+			n++
+		}
+	}
+	keep := n / k * k
+	seen := 0
+	for i, m := range match {
+		if m {
+			match[i] = seen < keep
+			seen++
+		}
+	}
+	return keep
+}
+
+// overlaps reports whether the people of match differ from those of another filter a planner
+// may choose, or from everyone, by 1 to k−1 on either side.
+func (d *Dataset) overlaps(match []bool, f Filter, cut, k int) bool {
+	var others []Filter
+	for _, ch := range []string{"link", "kiosk", "paper"} {
+		others = append(others, Filter{Channel: ch})
+	}
+	sessions := map[uint32]bool{}
+	values := map[string]map[uint32]bool{ByGroup: {}, ByGender: {}, ByAgeBand: {}, ByDisability: {}}
+	for _, r := range d.resp[:cut] {
+		sessions[r.session] = true
+		values[ByGroup][r.group] = true
+		values[ByGender][r.gender] = true
+		values[ByAgeBand][r.age] = true
+		values[ByDisability][r.dis] = true
+	}
+	for s := range sessions {
+		if d.words[s] != "" {
+			others = append(others, Filter{Session: d.words[s]})
+		}
+	}
+	for _, dim := range []string{ByGroup, ByGender, ByAgeBand, ByDisability} {
+		for v := range values[dim] {
+			value := d.words[v]
+			if value == "" {
+				value = NotStated
+			}
+			others = append(others, Filter{Dimension: dim, Value: value})
+		}
+	}
+	others = append(others, Filter{})
+	for _, g := range others {
+		if g == f {
+			continue
+		}
+		other := d.matches(g)
+		for i := range other {
+			other[i] = other[i] && i < cut
+		}
+		if truncate(other, k) < MinRow*k && g != (Filter{}) {
+			continue // not published: nothing to subtract
+		}
+		in, out := 0, 0
+		for i := range match {
+			switch {
+			case match[i] && !other[i]:
+				in++
+			case other[i] && !match[i]:
+				out++
+			}
+		}
+		if (in > 0 && in < k) || (out > 0 && out < k) {
+			return true
+		}
+	}
+	return false
 }
 
 // Counts is what the staff pages show of a consultation or one session, from the same
@@ -117,6 +190,20 @@ func StaffCounts(d *Dataset, session string, k int) Counts {
 		}
 		return v
 	}
+	// Each group counted is its first multiple of k, as in a report.
+	members := map[string]int{}
+	name := func(i int) [4]string {
+		r := d.resp[i]
+		g, s := plain(d.words[r.group]), plain(d.words[r.gender])
+		return [4]string{"c" + g + "|" + s, "r" + g, "all", "s" + d.words[r.session]}
+	}
+	for i := range d.resp {
+		if pop.match[i] {
+			for _, n := range name(i) {
+				members[n]++
+			}
+		}
+	}
 	var total count
 	cells, rows, sessions := map[[2]string]*count{}, map[string]*count{}, map[string]*count{}
 	tally := func(m map[string]*count, key string) *count {
@@ -125,20 +212,32 @@ func StaffCounts(d *Dataset, session string, k int) Counts {
 		}
 		return m[key]
 	}
+	seen := map[string]int{}
+	in := func(n string) bool {
+		seen[n]++
+		return seen[n] <= members[n]/k*k
+	}
 	for i, r := range d.resp {
 		if !pop.match[i] {
 			continue
 		}
 		g, s := plain(d.words[r.group]), plain(d.words[r.gender])
-		total.add(1, r.key)
-		c := cells[[2]string{g, s}]
-		if c == nil {
-			c = &count{}
-			cells[[2]string{g, s}] = c
+		names := name(i)
+		if in(names[2]) {
+			total.add(1, r.key)
 		}
-		c.add(1, r.key)
-		tally(rows, g).add(1, r.key)
-		if session == "" {
+		if in(names[0]) {
+			c := cells[[2]string{g, s}]
+			if c == nil {
+				c = &count{}
+				cells[[2]string{g, s}] = c
+			}
+			c.add(1, r.key)
+		}
+		if in(names[1]) {
+			tally(rows, g).add(1, r.key)
+		}
+		if in(names[3]) && session == "" {
 			tally(sessions, d.words[r.session]).add(1, r.key)
 		}
 	}
