@@ -14,9 +14,9 @@ type Equation struct {
 // Span is what a reader can still tell of an unknown: it lies in lo..Hi.
 type Span struct{ Lo, Hi int }
 
-// narrow tightens every span against every equation until nothing changes; false when a
+// Narrow tightens every span against every equation until nothing changes; false when a
 // span empties, that is when no assignment within the spans satisfies the equations.
-func narrow(d []Span, eqs []Equation) bool {
+func Narrow(d []Span, eqs []Equation) bool {
 	for changed := true; changed; {
 		changed = false
 		set := func(i, lo, hi int) bool {
@@ -53,7 +53,7 @@ func narrow(d []Span, eqs []Equation) bool {
 // drops values that no solution can take, so the search misses no assignment.
 func Solvable(d []Span, eqs []Equation) bool {
 	d = slices.Clone(d)
-	if !narrow(d, eqs) {
+	if !Narrow(d, eqs) {
 		return false
 	}
 	pick := -1
