@@ -126,7 +126,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (when served over HTTPS)")
 	behindProxy := fs.Bool("behind-proxy", false, "trust X-Forwarded-Proto from a reverse proxy for Secure cookies")
 	memoryLimit := fs.Int("memory-limit", 160, "soft memory limit in MiB for the Go heap (0: none; GOMEMLIMIT wins)")
-	k := fs.Int("k", 5, "small-cell threshold: counts under it show as \"<k\" (never below 3)")
+	k := fs.Int("k", 5, "protection threshold: no count from 1 to k-1 is ever published (never below 3)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}

@@ -36,7 +36,7 @@ type Config struct {
 	// SetupToken, when set, is the one-time link that creates the first admin.
 	SetupToken string
 	Now        func() time.Time
-	// K is the small-cell threshold: counts under it show as "<K" (default 5, never below 3).
+	// K is the protection threshold: no count from 1 to K−1 is ever published (default 5, never below 3).
 	K int
 }
 
