@@ -376,6 +376,35 @@ func TestAggregateMovesInBlocksOfK(t *testing.T) {
 	if rep.AsOf != "2026-12-01" {
 		t.Errorf("as of %q, want the fifth response's day", rep.AsOf)
 	}
+	// The block is counted, but each group counts its first multiple of 5: the 5 refugees of
+	// gender other are a whole group, so they show; one more of them would wait for four others.
+	for _, tab := range rep.Participation {
+		for _, r := range tab.Rows {
+			if (r.Value == "refugee" || r.Value == "other") && r.N.N == 0 {
+				t.Errorf("%s %s: a whole group of 5 is not counted", tab.Dimension, r.Value)
+			}
+		}
+	}
+	b = d.Batch()
+	for i := range 5 {
+		group := "host"
+		if i == 0 {
+			group = "refugee"
+		}
+		b.Response(int64(700+i), uint32(700+i)*2654435, "s9", "link", group, "male", "", "", "2026-12-02")
+	}
+	b.Commit()
+	after := Aggregate(d, sv, "c1", Filter{}, 5)
+	for i, tab := range after.Participation {
+		if tab.Dimension != ByGroup {
+			continue
+		}
+		for j, r := range tab.Rows {
+			if r.Value == "refugee" && r.N.N != rep.Participation[i].Rows[j].N.N {
+				t.Errorf("one more refugee changed the refugee row from %+v to %+v", rep.Participation[i].Rows[j].N, r.N)
+			}
+		}
+	}
 }
 
 // TestAggregatePublishesNoSmallCount walks every published number of reports under many keys
