@@ -69,20 +69,6 @@ func ktCounts(t *testing.T, page string) map[string][]int {
 	return out
 }
 
-// ktCount is how many responses of one group and gender a session page counts.
-func ktCount(t *testing.T, page, group, gender string) int {
-	t.Helper()
-	row, ok := ktCounts(t, page)[web.T("es", "group."+group)]
-	if !ok {
-		t.Fatalf("no row for group %s in the count table", group)
-	}
-	i := slices.Index([]string{"female", "male", "other", ""}, gender)
-	if i < 0 || i >= len(row) {
-		t.Fatalf("no column for gender %q in row %v", gender, row)
-	}
-	return row[i]
-}
-
 // ktTraces lists what of a posted form shows in a page: the text, choices checked, rank places
 // selected, numbers filled in.
 func ktTraces(page string, form url.Values, secret string) []string {
@@ -292,12 +278,12 @@ func TestKioskLocksAndForgets(t *testing.T) {
 	if hidden(t, saved.body, "_id") == paperID {
 		t.Errorf("the next paper form reuses the response id")
 	}
+	// Two responses now, one each of host × male and refugee × female: still no count of 1.
 	session = w.open(tablet, "/sessions/"+ttSesA)
-	if n := ktCount(t, session.body, "host", "male"); n != 1 {
-		t.Errorf("session count host × male after paper entry = %d, want 1", n)
-	}
-	if n := ktCount(t, session.body, "refugee", "female"); n != 1 {
-		t.Errorf("session count refugee × female after paper entry = %d, want 1", n)
+	for group, row := range ktCounts(t, session.body) {
+		if len(row) > 0 {
+			t.Errorf("session count %s after paper entry = %v, want no count while there are too few", group, row)
+		}
 	}
 }
 
