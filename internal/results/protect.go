@@ -45,7 +45,7 @@ type population struct {
 //   - One kind of filter at a time (session, channel, date range or one group of people).
 //   - A report of fewer than 2k people is not published, nor a filter whose people differ from
 //     another filter's (any session, channel or group of people a planner may choose) by 1 to
-//     k−1 on either side: subtracting the two reports would isolate those few.
+//     k−1 people in all: comparing the two reports would isolate those few.
 func (d *Dataset) population(f Filter, k int) population {
 	var p population
 	kinds := 0
@@ -105,7 +105,8 @@ func truncate(match []bool, k int) int {
 }
 
 // overlaps reports whether the people of match differ from those of another filter a planner
-// may choose, or from everyone, by 1 to k−1 on either side.
+// may choose, or from everyone, by 1 to k−1 people in all (on both sides together: where
+// both sides hold people, a changed cell cannot be put down to either side's few).
 func (d *Dataset) overlaps(match []bool, f Filter, cut, k int) bool {
 	var others []Filter
 	for _, ch := range []string{"link", "kiosk", "paper"} {
@@ -155,7 +156,7 @@ func (d *Dataset) overlaps(match []bool, f Filter, cut, k int) bool {
 				out++
 			}
 		}
-		if (in > 0 && in < k) || (out > 0 && out < k) {
+		if in+out > 0 && in+out < k {
 			return true
 		}
 	}
