@@ -141,7 +141,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	publicURL := fs.String("public-url", "", "the address people reach Consulta at (https://consulta.example.org); every absolute link and QR code uses it")
 	kioskGrace := fs.Int("kiosk-grace-days", 14, "days after closing during which a consultation still takes the offline queue of its sessions' kiosks")
 	memoryLimit := fs.Int("memory-limit", 160, "soft memory limit in MiB for the Go heap (0: none; GOMEMLIMIT wins)")
-	k := fs.Int("k", 5, "small-cell threshold: counts under it show as \"<k\" (never below 3)")
+	k := fs.Int("k", 5, "protection threshold: no count from 1 to k-1 is ever published (never below 3)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}

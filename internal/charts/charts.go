@@ -27,7 +27,7 @@ type Chart struct {
 	Table   Table          // the same numbers, for screen readers and for print
 }
 
-// Table is a chart's numbers as text: suppressed cells read as results.SuppressLabel(k).
+// Table is a chart's numbers as text: cells of rows too small to show read as results.SuppressLabel(k).
 type Table struct {
 	Caption string
 	Head    []string
@@ -74,7 +74,7 @@ type builder struct {
 	sv     *survey.Survey
 	lang   string
 	label  func(string, ...any) string
-	hidden string // what a suppressed count shows: "<5"
+	hidden string // what a cell of a row too small to show reads
 	num    locale.Format
 }
 
@@ -326,12 +326,12 @@ func (b *builder) common(id string, h header) []ec.GlobalOpts {
 	}
 }
 
-// suppressedNote is the subtitle of a chart where some bars are missing because they are suppressed.
+// suppressedNote is the subtitle of a chart where some bars are missing: their rows are too small to show.
 func (b *builder) suppressedNote(some bool) string {
 	if !some {
 		return ""
 	}
-	return b.label("results.suppressed_note", results.NormalizeK(b.rep.K))
+	return b.label("results.suppressed_note", results.MinRow*results.NormalizeK(b.rep.K))
 }
 
 // barSeries is one series of a horizontal bar chart, in both views.

@@ -181,7 +181,7 @@ var english = map[string]string{
 	"results.chart_gaps":                "Where displaced and host residents differ",
 	"results.gap_note":                  "Percentage points, displaced minus host: bars to the right were chosen more by displaced residents.",
 	"results.points_note":               "Points: %d for a first place, down to 1.",
-	"results.suppressed_note":           "No bar: fewer than %d people, hidden to protect them.",
+	"results.suppressed_note":           "No bar: too few people in this group (under %d) to show their answers without putting them at risk.",
 	"results.save_png":                  "Save as image",
 	"results.count":                     "Number of people",
 	"results.percent":                   "Percent",

@@ -32,6 +32,8 @@ type CSVOptions struct {
 	// Heading is the file's first line, in the reader's language: what the numbers are restricted
 	// to and which separator and decimal mark the file uses. Empty: a plain English one.
 	Heading string
+	// Notes follow the heading, a line each: how the counts protect people, why a report is withheld.
+	Notes []string
 }
 
 // Heading is the default first line of a results CSV: the filter as ids, separator and decimal mark.
@@ -58,10 +60,11 @@ func Heading(rep *results.Report, semicolon bool) string {
 }
 
 // CSV writes a report in long form: one line per published number, for spreadsheets and scripts.
-// Its first line is o.Heading (the filter, separator and decimal mark); the column names follow.
-// A suppressed cell leaves n, percent and interval empty; N reads "<k" only when the row's N is
-// itself suppressed. Scale and integer summaries (mean, median) are not in the long form: they
-// are in the XLSX and JSON exports.
+// Its first line is o.Heading (the filter, separator and decimal mark), then o.Notes a line each
+// (the sentence that says how the counts protect people, and why a withheld report has no
+// numbers); the column names follow. A cell of a row too small to show leaves n, percent and
+// interval empty and reads "true" under suppressed. Scale and integer summaries (mean, median)
+// are not in the long form: they are in the XLSX and JSON exports.
 func CSV(w io.Writer, rep *results.Report, o CSVOptions) error {
 	if _, err := io.WriteString(w, bom); err != nil {
 		return err
@@ -74,7 +77,12 @@ func CSV(w io.Writer, rep *results.Report, o CSVOptions) error {
 	if o.Heading == "" {
 		o.Heading = Heading(rep, o.Semicolon)
 	}
-	lw.write(o.Heading)
+	for _, n := range append([]string{o.Heading}, o.Notes...) {
+		// As wide as the header, so every line has the same fields; scripts skip 1+len(Notes) lines.
+		line := make([]string, len(csvHeader))
+		line[0] = n
+		lw.write(line...)
+	}
 	lw.write(csvHeader...)
 	for _, t := range rep.Participation {
 		lw.table(Participation, t.Dimension, t, &rep.Respondents)

@@ -188,9 +188,9 @@ func TestCSVLongFormWithSuppression(t *testing.T) {
 		skipped["ci_high"] != "" || skipped["suppressed"] != "true" {
 		t.Errorf("suppressed cell = %v", skipped)
 	}
-	// Suppressed in a row whose N is suppressed too: N reads "<5".
+	// A cell of a row whose N is hidden too: N reads the hidden label, never a number.
 	small := line(t, recs, "fruit", "group_gender", "displaced|male", "mango")
-	if small["n"] != "" || small["N"] != "<5" || small["suppressed"] != "true" {
+	if small["n"] != "" || small["N"] != results.SuppressLabel(5) || small["suppressed"] != "true" {
 		t.Errorf("suppressed cell of a suppressed row = %v", small)
 	}
 	if l := line(t, recs, "fruit", "group_gender", "host|female", "papaya"); l["N"] != "9" || l["n"] != "" {
@@ -207,6 +207,15 @@ func TestCSVLongFormWithSuppression(t *testing.T) {
 	}
 
 	// Borda: points in n, who were asked in N, top-n share in percent; hidden points stay hidden.
+	// The protection sentence follows the heading, on a line as wide as the header.
+	buf.Reset()
+	note := "So that nobody can be identified, counts are slightly adjusted and counts under 5 are never shown, so parts may not add up exactly."
+	if err := CSV(&buf, sampleReport(), CSVOptions{Heading: "heading", Notes: []string{note}}); err != nil {
+		t.Fatal(err)
+	}
+	if noted := readCSV(t, buf.Bytes()); noted[0][0] != "heading" || noted[1][0] != note || len(noted[1]) != len(csvHeader) || noted[2][0] != "consultation" {
+		t.Errorf("first lines = %q, %q, %q", noted[0], noted[1], noted[2])
+	}
 	if b := line(t, recs, "order", DimBorda, "all", "mango"); b["n"] != "31" || b["N"] != "23" || b["percent"] != "87.0" {
 		t.Errorf("borda mango = %v", b)
 	}
@@ -269,7 +278,7 @@ func TestNeutralise(t *testing.T) {
 // labels stands in for web.T: a few messages, and the key itself when there is none.
 func labels(key string, args ...any) string {
 	msgs := map[string]string{
-		"results.suppression_note": "Counts under %d are shown as \"<%d\".",
+		"results.suppression_note": "So that nobody can be identified, counts are slightly adjusted and counts under %d are never shown, so parts may not add up exactly.",
 		"results.respondents":      "Respondents",
 		"results.dim.group":        "Group",
 		"results.all":              "Everyone",
@@ -277,9 +286,6 @@ func labels(key string, args ...any) string {
 		"gender.female":            "Woman",
 	}
 	if m, ok := msgs[key]; ok {
-		if key == "results.suppression_note" {
-			return fmt.Sprintf(m, args[0], args[0])
-		}
 		return fmt.Sprintf(m, args...)
 	}
 	return key
@@ -293,7 +299,7 @@ func TestXLSXSheetsNumbersAndSuppression(t *testing.T) {
 		results.Question{ID: long, Type: survey.YesNo},
 		results.Question{ID: strings.TrimSuffix(long, "one") + "two", Type: survey.YesNo})
 	var buf bytes.Buffer
-	if err := XLSX(&buf, rep, sv, "en", labels); err != nil {
+	if err := XLSX(&buf, rep, sv, "en", labels, "Data as of 2026-11-30: 23 responses."); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -319,7 +325,9 @@ func TestXLSXSheetsNumbersAndSuppression(t *testing.T) {
 	if v := find(summary, "Respondents"); v == "" {
 		t.Error("summary has no respondents line")
 	}
-	if !slices.ContainsFunc(flatten(summary), func(s string) bool { return s == `Counts under 5 are shown as "<5".` }) {
+	if !slices.ContainsFunc(flatten(summary), func(s string) bool {
+		return s == "So that nobody can be identified, counts are slightly adjusted and counts under 5 are never shown, so parts may not add up exactly."
+	}) {
 		t.Errorf("summary has no suppression note: %q", summary)
 	}
 	if v := find(summary, "Host community"); v != "15" {
@@ -334,8 +342,8 @@ func TestXLSXSheetsNumbersAndSuppression(t *testing.T) {
 	if !slices.Contains(all, "Host community · Woman") {
 		t.Errorf("group × gender row not labelled: %q", fruit)
 	}
-	if !slices.Contains(all, "<5") {
-		t.Errorf("no suppressed cell reads <5: %q", fruit)
+	if !slices.Contains(all, results.SuppressLabel(5)) || slices.Contains(all, "<5") {
+		t.Errorf("hidden cells must read %q, never <5: %q", results.SuppressLabel(5), fruit)
 	}
 	if !slices.Contains(all, `'=HYPERLINK("http://evil.example","clic")`) {
 		t.Errorf("formula-looking choice label not neutralised: %q", fruit)

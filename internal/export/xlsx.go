@@ -15,13 +15,15 @@ import (
 var summarySheet = map[string]string{"es": "Resumen", "en": "Summary", "pt": "Resumo"}
 
 // XLSX writes a report as a workbook: a summary sheet (consultation, filter, respondents, the
-// suppression rule, who answered), then one sheet per question with each cut as a block.
-// Labels come from sv in lang and from label, a message lookup that returns the key itself
-// when it has no message (as web.T does). Suppressed numbers read "<k", never a number.
-func XLSX(w io.Writer, rep *results.Report, sv *survey.Survey, lang string, label func(key string, args ...any) string) error {
+// sentence on how counts protect people, notes such as as of when, who answered), then one
+// sheet per question with each cut as a block. Labels come from sv in lang and from label, a
+// message lookup that returns the key itself when it has no message (as web.T does). Cells of
+// a row too small to show read label("protect.hidden"), never a number.
+func XLSX(w io.Writer, rep *results.Report, sv *survey.Survey, lang string, label func(key string, args ...any) string, notes ...string) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &book{f: f, rep: rep, sv: sv, lang: lang, label: label, hidden: results.SuppressLabel(rep.K), used: map[string]bool{}}
+	b := &book{f: f, rep: rep, sv: sv, lang: lang, label: label, used: map[string]bool{}, notes: notes}
+	b.hidden = b.text("protect.hidden", results.SuppressLabel(rep.K))
 	if sv == nil {
 		b.sv = &survey.Survey{}
 	}
@@ -62,6 +64,7 @@ type book struct {
 	lang   string
 	label  func(key string, args ...any) string
 	hidden string
+	notes  []string
 	bold   int
 	used   map[string]bool
 	err    error
@@ -185,8 +188,16 @@ func (b *book) summary(sheet string) {
 	b.str(sheet, 1, row, b.text("results.respondents", "People who answered"))
 	b.count(sheet, 2, row, b.rep.Respondents)
 	row++
-	b.str(sheet, 1, row, b.text("results.suppression_note", fmt.Sprintf("Counts under %d show as %s.", results.NormalizeK(b.rep.K), b.hidden), results.NormalizeK(b.rep.K)))
-	row += 2
+	k := results.NormalizeK(b.rep.K)
+	b.str(sheet, 1, row, b.text("results.suppression_note", fmt.Sprintf("So that nobody can be identified, counts are slightly adjusted and counts under %d are never shown, so parts may not add up exactly.", k), k))
+	row++
+	for _, n := range b.notes {
+		if n != "" {
+			b.str(sheet, 1, row, n)
+			row++
+		}
+	}
+	row++
 	if len(b.rep.Participation) > 0 {
 		b.str(sheet, 1, row, b.text("results.participation", "Who took part"))
 		b.boldRow(sheet, row, 1)

@@ -81,17 +81,16 @@ func (l *layout) rowsOf(d *Dataset, r resp) [6]int {
 		l.gg + g*l.nGen + s}
 }
 
-// tally accumulates one question over the matching responses.
+// tally accumulates one question over the counted responses. Every cell is a count of weight
+// and key sum, and reaches the report only through the perturbation table.
 type tally struct {
-	q      *survey.Question
-	cols   []string
-	col    map[string]int
-	asked  []int
-	cells  [][]int
-	first  [][]int     // rank: who put each choice first
-	points [][]int     // rank: Borda points
-	nums   []histogram // scale and integer: how many gave each number, per row
-	texts  int
+	q     *survey.Question
+	cols  []string
+	col   map[string]int
+	asked []count
+	cells [][]count
+	pos   [][][]count        // rank: per row and column, who put the choice at each place 1..rank
+	nums  []map[int32]*count // scale and integer: per row, how many gave each number
 }
 
 func columnsOf(q *survey.Question) []string {
@@ -117,24 +116,33 @@ func columnsOf(q *survey.Question) []string {
 }
 
 func newTally(q *survey.Question, rows int) *tally {
-	t := &tally{q: q, cols: columnsOf(q), col: map[string]int{}, asked: make([]int, rows)}
+	t := &tally{q: q, cols: columnsOf(q), col: map[string]int{}, asked: make([]count, rows)}
 	for i, c := range t.cols {
 		t.col[c] = i
 	}
 	t.cells = grid(rows, len(t.cols))
 	if q.Type == survey.Rank {
-		t.first, t.points = grid(rows, len(t.cols)), grid(rows, len(t.cols))
+		t.pos = make([][][]count, rows)
+		for i := range t.pos {
+			t.pos[i] = make([][]count, len(t.cols))
+			for c := range t.pos[i] {
+				t.pos[i][c] = make([]count, max(q.Rank, 1))
+			}
+		}
 	}
 	if q.Type == survey.Scale || q.Type == survey.Integer {
-		t.nums = make([]histogram, rows)
+		t.nums = make([]map[int32]*count, rows)
+		for i := range t.nums {
+			t.nums[i] = map[int32]*count{}
+		}
 	}
 	return t
 }
 
-func grid(rows, cols int) [][]int {
-	g := make([][]int, rows)
+func grid(rows, cols int) [][]count {
+	g := make([][]count, rows)
 	for i := range g {
-		g[i] = make([]int, cols)
+		g[i] = make([]count, cols)
 	}
 	return g
 }
@@ -153,19 +161,27 @@ func (t *tally) column(choice string) int {
 	}
 	t.col[choice] = at
 	for i := range t.cells {
-		t.cells[i] = slices.Insert(t.cells[i], at, 0)
-		if t.first != nil {
-			t.first[i] = slices.Insert(t.first[i], at, 0)
-			t.points[i] = slices.Insert(t.points[i], at, 0)
+		t.cells[i] = slices.Insert(t.cells[i], at, count{})
+		if t.pos != nil {
+			t.pos[i] = slices.Insert(t.pos[i], at, make([]count, max(t.q.Rank, 1)))
 		}
 	}
 	return at
 }
 
-func (t *tally) add(rows [6]int, a ans, terms []string) {
+// add counts one answer row in the rows its response belongs to and is counted in (in): w
+// records whose keys sum to key (w is 1 for one response).
+func (t *tally) add(all [6]int, in [6]bool, a ans, terms []string, w int, key uint32) {
+	var buf [6]int
+	rows := buf[:0]
+	for j, r := range all {
+		if in[j] {
+			rows = append(rows, r)
+		}
+	}
 	if a.lead {
 		for _, r := range rows {
-			t.asked[r]++
+			t.asked[r].add(w, key)
 		}
 	}
 	col := -1
@@ -174,7 +190,6 @@ func (t *tally) add(rows [6]int, a ans, terms []string) {
 		col = t.col[NoAnswer]
 	case kindText:
 		col = t.col["answered"]
-		t.texts++
 	case kindNumber:
 		if t.q.Type == survey.Scale {
 			col = t.column(strconv.Itoa(int(a.num)))
@@ -182,29 +197,32 @@ func (t *tally) add(rows [6]int, a ans, terms []string) {
 			col = t.col["answered"]
 		}
 		for _, r := range rows {
-			t.nums[r].add(a.num)
+			c := t.nums[r][a.num]
+			if c == nil {
+				c = &count{}
+				t.nums[r][a.num] = c
+			}
+			c.add(w, key)
 		}
 	case kindChoice:
 		col = t.column(terms[a.choice])
-		if t.first != nil && a.pos > 0 {
+		if t.pos != nil && a.pos > 0 && int(a.pos) <= t.q.Rank {
 			for _, r := range rows {
-				if a.pos == 1 {
-					t.first[r][col]++
-				}
-				t.points[r][col] += max(0, t.q.Rank+1-int(a.pos))
+				t.pos[r][col][a.pos-1].add(w, key)
 			}
 		}
 	}
 	for _, r := range rows {
-		t.cells[r][col]++
+		t.cells[r][col].add(w, key)
 	}
 }
 
 // multi reports whether a respondent may count in several columns.
 func (t *tally) multi() bool { return t.q.Type == survey.SelectMultiple || t.q.Type == survey.Rank }
 
-// Aggregate computes a consultation's report for the responses that pass the filter,
-// with every count under k suppressed and complemented.
+// Aggregate computes a consultation's protected report for the responses that pass the filter.
+// Every count is the cell key method's (see PTable) and every figure is computed from those
+// counts only; see population for which responses a report may count at all.
 func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k int) *Report {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
@@ -217,13 +235,19 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 		}
 	}
 	l := newLayout(ages)
-	match := d.matches(f)
+	pop := d.population(f, k)
+	rep := &Report{Consultation: consultation, Survey: sv.ID, K: k, Filter: f, AsOf: pop.asOf, Withheld: pop.withheld}
+	if pop.withheld != "" {
+		return rep
+	}
+	match := pop.match
 	rowsOf := make([][6]int, len(d.resp))
 	for i, r := range d.resp {
 		if match[i] {
 			rowsOf[i] = l.rowsOf(d, r)
 		}
 	}
+	in := prefixes(rowsOf, match, l.rows, 6, k)
 	tallies := make([]*tally, len(d.terms))
 	var order []*tally
 	for _, q := range sv.Questions {
@@ -241,106 +265,106 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 			continue
 		}
 		if t := tallies[a.q]; t != nil {
-			t.add(rowsOf[a.resp], a, d.terms)
+			t.add(rowsOf[a.resp], in[a.resp], a, d.terms, 1, d.resp[a.resp].key)
 		}
 	}
-	rep := &Report{Consultation: consultation, Survey: sv.ID, K: k, Filter: f}
-	part := participation(d, match, l, ages, k)
+	part := participation(d, match, rowsOf, in, l, ages, k)
 	rep.Respondents = part.total
 	rep.Participation = part.tables
 	for _, t := range order {
-		rep.Questions = append(rep.Questions, t.question(l, k, part))
+		rep.Questions = append(rep.Questions, t.question(l, k))
 	}
 	rep.Gaps = gaps(rep.Questions)
 	return rep
 }
 
-// participationResult keeps the participation counts and their protection, so questions asked
-// of everyone hide the same N where participation hides it.
-type participationResult struct {
-	total   Cell
-	tables  []Table
-	counts  []int  // per layout row
-	protect []bool // per layout row
+// prefixes marks, for each counted response and each of its rows, whether it is among the first
+// multiple of k of that row's members in the order they arrived: the others wait until k more
+// of the row have come, so a row never moves by fewer than k people.
+// Only the first width rows of each response are read.
+func prefixes(rowsOf [][6]int, match []bool, rows, width, k int) [][6]bool {
+	members := make([]int, rows)
+	for i, m := range match {
+		if m {
+			for _, r := range rowsOf[i][:width] {
+				members[r]++
+			}
+		}
+	}
+	seen := make([]int, rows)
+	in := make([][6]bool, len(match))
+	for i, m := range match {
+		if !m {
+			continue
+		}
+		for j, r := range rowsOf[i][:width] {
+			in[i][j] = seen[r] < members[r]/k*k
+			seen[r]++
+		}
+	}
+	return in
 }
 
-func participation(d *Dataset, match []bool, l *layout, ages []string, k int) participationResult {
-	counts := make([]int, l.rows)
+// MinRow is how many people (published count) a row needs before its answers are shown, as a
+// multiple of k: a row of one or two people would show their answers however they are rounded.
+const MinRow = 2
+
+// shown reports whether a row's answers may be published: its published count is at least 2k.
+func shown(n, k int) bool { return n >= MinRow*k }
+
+type participationResult struct {
+	total  Cell
+	tables []Table
+}
+
+func participation(d *Dataset, match []bool, rowsOf [][6]int, in [][6]bool, l *layout, ages []string, k int) participationResult {
+	counts := make([]count, l.rows)
 	ageGender := grid(len(ages)+1, l.nGen)
+	// Age × gender cells are groups of their own: each counts its first multiple of k too.
+	cellOf := make([][6]int, len(d.resp))
+	for i := range d.resp {
+		if match[i] {
+			rows := rowsOf[i]
+			cellOf[i][0] = (rows[3]-l.cuts[3].start)*l.nGen + rows[2] - l.cuts[2].start
+		}
+	}
+	cellIn := prefixes(cellOf, match, len(ageGender)*l.nGen, 1, k)
 	for i, r := range d.resp {
 		if !match[i] {
 			continue
 		}
-		rows := l.rowsOf(d, r)
-		for _, row := range rows {
-			counts[row]++
-		}
-		ageGender[rows[3]-l.cuts[3].start][rows[2]-l.cuts[2].start]++
-	}
-	var sys System
-	idx := make([]int, l.rows)
-	for row, n := range counts {
-		idx[row] = -1
-		if n > 0 || row == 0 {
-			idx[row] = sys.Add(n, true)
-		}
-	}
-	linkCuts(&sys, l, idx)
-	agIdx := grid(len(ages)+1, l.nGen)
-	for a := range ageGender {
-		for s := range ageGender[a] {
-			agIdx[a][s] = -1
-			if ageGender[a][s] > 0 {
-				agIdx[a][s] = sys.Add(ageGender[a][s], true)
+		for j, row := range rowsOf[i] {
+			if in[i][j] {
+				counts[row].add(1, r.key)
 			}
 		}
-	}
-	for a := range ageGender {
-		sys.Sum(idx[l.cuts[3].start+a], present(agIdx[a])...)
-	}
-	for s := 0; s < l.nGen; s++ {
-		var col []int
-		for a := range ageGender {
-			col = append(col, agIdx[a][s])
+		if cellIn[i][0] {
+			c := cellOf[i][0]
+			ageGender[c/l.nGen][c%l.nGen].add(1, r.key)
 		}
-		sys.Sum(idx[l.cuts[2].start+s], present(col)...)
 	}
-	protect := sys.Solve(k)
-	total := counts[0]
-	cell := func(i, n int) Cell {
-		if i < 0 {
-			return Cell{}
-		}
-		if protect[i] {
-			return Cell{Suppressed: true}
-		}
-		return percentCell(n, total)
-	}
-	res := participationResult{counts: counts, protect: make([]bool, l.rows)}
-	for row := range counts {
-		res.protect[row] = idx[row] >= 0 && protect[idx[row]]
-	}
-	res.total = cell(idx[0], total)
+	total := counts[0].published(k)
+	res := participationResult{total: percentCell(total, total)}
 	for _, c := range l.cuts[1:] {
 		t := Table{Dimension: c.dim, Columns: []string{"n"}}
 		for i, v := range c.values {
-			row := c.start + i
-			if counts[row] == 0 {
+			n := counts[c.start+i].published(k)
+			if n == 0 {
 				continue
 			}
-			t.Rows = append(t.Rows, Row{Value: v, N: cell(idx[row], counts[row])})
+			t.Rows = append(t.Rows, Row{Value: v, N: percentCell(n, total)})
 		}
 		res.tables = append(res.tables, t)
 	}
 	ag := Table{Dimension: ByAgeGender, Columns: l.cuts[2].values}
 	for a, band := range append(slices.Clone(ages), NotStated) {
-		row := l.cuts[3].start + a
-		if counts[row] == 0 {
+		n := counts[l.cuts[3].start+a].published(k)
+		if n == 0 {
 			continue
 		}
-		r := Row{Value: band, N: cell(idx[row], counts[row])}
+		r := Row{Value: band, N: percentCell(n, total)}
 		for s := range ageGender[a] {
-			r.Cells = append(r.Cells, cell(agIdx[a][s], ageGender[a][s]))
+			r.Cells = append(r.Cells, percentCell(ageGender[a][s].published(k), total))
 		}
 		ag.Rows = append(ag.Rows, r)
 	}
@@ -348,158 +372,83 @@ func participation(d *Dataset, match []bool, l *layout, ages []string, k int) pa
 	return res
 }
 
-func present(idx []int) []int {
-	var out []int
-	for _, i := range idx {
-		if i >= 0 {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-// linkCuts records that every cut of a column adds up to the "all" row, and that group × gender
-// rows add up to their group and to their gender.
-func linkCuts(sys *System, l *layout, idx []int) {
-	for _, c := range l.cuts[1:5] {
-		var parts []int
-		for i := range c.values {
-			parts = append(parts, idx[c.start+i])
-		}
-		sys.Sum(idx[0], present(parts)...)
-	}
-	for g := 0; g < l.nGrp; g++ {
-		var parts []int
-		for s := 0; s < l.nGen; s++ {
-			parts = append(parts, idx[l.gg+g*l.nGen+s])
-		}
-		if idx[l.cuts[1].start+g] >= 0 {
-			sys.Sum(idx[l.cuts[1].start+g], present(parts)...)
-		}
-	}
-	for s := 0; s < l.nGen; s++ {
-		var parts []int
-		for g := 0; g < l.nGrp; g++ {
-			parts = append(parts, idx[l.gg+g*l.nGen+s])
-		}
-		if idx[l.cuts[2].start+s] >= 0 {
-			sys.Sum(idx[l.cuts[2].start+s], present(parts)...)
-		}
-	}
-}
-
+// percentCell publishes n out of total, both protected counts; n may exceed total after
+// perturbation, and the percentage and interval then read as all of them.
 func percentCell(n, total int) Cell {
 	c := Cell{N: n}
 	if total > 0 {
 		lo, hi := Wilson(n, total)
-		c.Pct, c.Lo, c.Hi = round1(100*float64(n)/float64(total)), round1(100*lo), round1(100*hi)
+		c.Pct, c.Lo, c.Hi = round1(100*float64(min(n, total))/float64(total)), round1(100*lo), round1(100*hi)
 	}
 	return c
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
 
-// question suppresses and publishes one tally.
-func (t *tally) question(l *layout, k int, part participationResult) Question {
-	var sys System
-	nIdx := make([]int, l.rows)
-	cIdx := make([][]int, l.rows)
-	hIdx := make([][]int, l.rows)
-	fIdx := make([][]int, l.rows)
-	for row := range t.asked {
-		nIdx[row] = -1
-		if t.asked[row] == 0 && row != 0 {
-			continue
-		}
-		nIdx[row] = sys.Add(t.asked[row], true)
-		if t.q.Relevant == "" {
-			// Asked of everyone: its N is participation's, published or hidden there.
-			if part.protect[row] {
-				sys.Force(nIdx[row])
-			} else {
-				sys.Fix(nIdx[row])
-			}
-		}
-		cIdx[row] = make([]int, len(t.cols))
-		for c, n := range t.cells[row] {
-			cIdx[row][c] = sys.Add(n, true)
-		}
-		if t.multi() {
-			hIdx[row] = make([]int, len(t.cols))
-			for c, n := range t.cells[row] {
-				hIdx[row][c] = sys.Add(t.asked[row]-n, false)
-				sys.Sum(nIdx[row], cIdx[row][c], hIdx[row][c])
-			}
-		} else {
-			sys.Sum(nIdx[row], cIdx[row]...)
-		}
-		if t.first != nil {
-			fIdx[row] = make([]int, len(t.cols))
-			for c, n := range t.first[row] {
-				fIdx[row][c] = sys.Add(n, true)
-			}
-			notFirst := t.asked[row]
-			for _, n := range t.first[row] {
-				notFirst -= n
-			}
-			sys.Sum(nIdx[row], append(slices.Clone(fIdx[row]), sys.Add(notFirst, false))...)
-		}
+// question publishes one tally: row counts and cells through the perturbation table, and a
+// row's answers only when its published count is at least 2k.
+func (t *tally) question(l *layout, k int) Question {
+	pub := func(c count) int { return c.published(k) }
+	asked := make([]int, l.rows)
+	for row := range asked {
+		asked[row] = pub(t.asked[row])
 	}
-	linkCuts(&sys, l, nIdx)
-	// The derived "not ticked" counts need no links of their own: theirs follow from the others.
-	for _, grids := range [][][]int{cIdx, fIdx} {
-		if grids[0] == nil {
-			continue
-		}
-		for c := range t.cols {
-			col := make([]int, l.rows)
-			for row := range col {
-				col[row] = -1
-				if grids[row] != nil {
-					col[row] = grids[row][c]
-				}
-			}
-			linkCuts(&sys, l, col)
-		}
-	}
-	protect := sys.Solve(k)
-	hidden := func(i int) bool { return i < 0 || protect[i] }
-	cell := func(i, n, of int) Cell {
-		if hidden(i) {
-			return Cell{Suppressed: true}
-		}
-		return percentCell(n, of)
-	}
+	hidden := Cell{Suppressed: true}
 	out := Question{ID: t.q.ID, Type: t.q.Type, Multi: t.multi()}
 	for _, c := range l.cuts {
 		tab := Table{Dimension: c.dim, Columns: t.cols}
 		for i, v := range c.values {
 			row := c.start + i
-			if nIdx[row] < 0 {
+			n := asked[row]
+			if n == 0 && row != 0 {
 				continue
 			}
-			r := Row{Value: v, N: cell(nIdx[row], t.asked[row], t.asked[0])}
+			r := Row{Value: v, N: percentCell(n, asked[0])}
 			if row == 0 {
-				r.N.Pct, r.N.Lo, r.N.Hi = 0, 0, 0
+				r.N = Cell{N: n}
 			}
-			for col, n := range t.cells[row] {
-				r.Cells = append(r.Cells, cell(cIdx[row][col], n, t.asked[row]))
+			for col := range t.cols {
+				if !shown(n, k) {
+					r.Cells = append(r.Cells, hidden)
+					continue
+				}
+				r.Cells = append(r.Cells, percentCell(pub(t.cells[row][col]), n))
 			}
-			if t.nums != nil && !hidden(nIdx[row]) && t.nums[row].n >= k {
-				r.Stats = t.nums[row].stats(t.q.Type == survey.Integer)
+			if t.nums != nil && shown(n, k) {
+				r.Stats = t.stats(row, k)
 			}
 			tab.Rows = append(tab.Rows, r)
 		}
 		out.Tables = append(out.Tables, tab)
 	}
 	if t.q.Type == survey.Text {
-		out.Texts = cell(cIdx[0][t.col["answered"]], t.texts, t.asked[0])
+		out.Texts = hidden
+		if shown(asked[0], k) {
+			out.Texts = percentCell(pub(t.cells[0][t.col["answered"]]), asked[0])
+		}
 	}
-	if t.first != nil {
-		out.Priorities, out.ByGroup, out.First = t.borda(l, protect, nIdx, cIdx, fIdx, cell)
+	if t.pos != nil {
+		out.Priorities, out.ByGroup, out.First = t.borda(l, k, asked)
 	}
-	out.Tests = t.tests(l, protect, cIdx)
+	out.Tests = t.tests(l, k, asked)
 	return out
+}
+
+// stats summarises a row's numbers from their protected per-value counts: how many answered,
+// the mean, and for integer questions the median and quartiles. Nil when no count is published.
+func (t *tally) stats(row, k int) *Stats {
+	h := histogram{counts: map[int32]int{}}
+	for v, c := range t.nums[row] {
+		if n := c.published(k); n > 0 {
+			h.counts[v] = n
+			h.n += n
+			h.sum += float64(v) * float64(n)
+		}
+	}
+	if h.n == 0 {
+		return nil
+	}
+	return h.stats(t.q.Type == survey.Integer)
 }
 
 // histogram counts how many gave each number: answers are small whole numbers, so this is
@@ -508,15 +457,6 @@ type histogram struct {
 	counts map[int32]int
 	n      int
 	sum    float64
-}
-
-func (h *histogram) add(v int32) {
-	if h.counts == nil {
-		h.counts = map[int32]int{}
-	}
-	h.counts[v]++
-	h.n++
-	h.sum += float64(v)
 }
 
 // at returns the i-th smallest value (0-based).
@@ -551,18 +491,24 @@ func (h *histogram) stats(quartiles bool) *Stats {
 	return s
 }
 
-// borda publishes a rank question's scores overall and by group; points follow their top-N cell.
-func (t *tally) borda(l *layout, protect []bool, nIdx []int, cIdx, fIdx [][]int, cell func(i, n, of int) Cell) ([]Priority, []PriorityRow, *Table) {
+// borda publishes a rank question's scores overall and by group. Points are rank points times
+// the protected count of each place; first and top-n shares are protected counts of the row's
+// protected count.
+func (t *tally) borda(l *layout, k int, asked []int) ([]Priority, []PriorityRow, *Table) {
 	scores := func(row int) []Priority {
 		var out []Priority
 		for c, id := range t.cols {
 			if id == NoAnswer || id == survey.PreferNot {
 				continue
 			}
-			b := Priority{Choice: id, Points: t.points[row][c], First: cell(fIdx[row][c], t.first[row][c], t.asked[row]),
-				TopN: cell(cIdx[row][c], t.cells[row][c], t.asked[row])}
-			if b.TopN.Suppressed {
-				b.Points, b.Suppressed = 0, true
+			if !shown(asked[row], k) {
+				out = append(out, Priority{Choice: id, First: Cell{Suppressed: true}, TopN: Cell{Suppressed: true}, Suppressed: true})
+				continue
+			}
+			b := Priority{Choice: id, First: percentCell(t.pos[row][c][0].published(k), asked[row]),
+				TopN: percentCell(t.cells[row][c].published(k), asked[row])}
+			for p, n := range t.pos[row][c] {
+				b.Points += (t.q.Rank - p) * n.published(k)
 			}
 			out = append(out, b)
 		}
@@ -575,23 +521,27 @@ func (t *tally) borda(l *layout, protect []bool, nIdx []int, cIdx, fIdx [][]int,
 	g := l.cuts[1]
 	for i, v := range g.values {
 		row := g.start + i
-		if nIdx[row] < 0 {
+		if asked[row] == 0 {
 			continue
 		}
-		n := cell(nIdx[row], t.asked[row], t.asked[0])
+		n := percentCell(asked[row], asked[0])
 		byGroup = append(byGroup, PriorityRow{Value: v, N: n, Scores: scores(row)})
 		r := Row{Value: v, N: n}
-		for c, x := range t.first[row] {
-			r.Cells = append(r.Cells, cell(fIdx[row][c], x, t.asked[row]))
+		for c := range t.cols {
+			if !shown(asked[row], k) {
+				r.Cells = append(r.Cells, Cell{Suppressed: true})
+				continue
+			}
+			r.Cells = append(r.Cells, percentCell(t.pos[row][c][0].published(k), asked[row]))
 		}
 		first.Rows = append(first.Rows, r)
 	}
 	return overall, byGroup, first
 }
 
-// tests runs chi-square against group and gender on the named values only; a table with a hidden
-// cell is not tested, because the statistic could give the hidden count back.
-func (t *tally) tests(l *layout, protect []bool, cIdx [][]int) []Test {
+// tests runs chi-square against group and gender on the named values whose rows are shown,
+// from protected counts only.
+func (t *tally) tests(l *layout, k int, asked []int) []Test {
 	if t.q.Type == survey.Integer || t.q.Type == survey.Text {
 		return nil
 	}
@@ -599,7 +549,7 @@ func (t *tally) tests(l *layout, protect []bool, cIdx [][]int) []Test {
 	for _, c := range l.cuts[1:3] {
 		var rows []int
 		for i, v := range c.values {
-			if v != survey.PreferNot && v != NotStated && cIdx[c.start+i] != nil {
+			if v != survey.PreferNot && v != NotStated && shown(asked[c.start+i], k) {
 				rows = append(rows, c.start+i)
 			}
 		}
@@ -610,33 +560,30 @@ func (t *tally) tests(l *layout, protect []bool, cIdx [][]int) []Test {
 			}
 		}
 		if !t.multi() {
-			out = append(out, t.test(c.dim, "", rows, cols, protect, cIdx, 1))
+			out = append(out, t.test(c.dim, "", rows, cols, k, asked, 1))
 			continue
 		}
 		for _, ci := range cols {
-			out = append(out, t.test(c.dim, t.cols[ci], rows, []int{ci}, protect, cIdx, len(cols)))
+			out = append(out, t.test(c.dim, t.cols[ci], rows, []int{ci}, k, asked, len(cols)))
 		}
 	}
 	return out
 }
 
 // test builds the contingency table; for one choice of a multiple answer it is ticked vs not ticked.
-func (t *tally) test(dim, choice string, rows, cols []int, protect []bool, cIdx [][]int, comparisons int) Test {
+func (t *tally) test(dim, choice string, rows, cols []int, k int, asked []int, comparisons int) Test {
 	res := Test{Dimension: dim, Choice: choice}
 	var table [][]int
 	for _, r := range rows {
 		var line []int
 		sum := 0
 		for _, c := range cols {
-			if protect[cIdx[r][c]] {
-				res.Reason = "suppressed"
-				return res
-			}
-			line = append(line, t.cells[r][c])
-			sum += t.cells[r][c]
+			n := t.cells[r][c].published(k)
+			line = append(line, n)
+			sum += n
 		}
 		if len(cols) == 1 {
-			line = append(line, t.asked[r]-sum)
+			line = append(line, max(asked[r]-sum, 0))
 		}
 		table = append(table, line)
 	}

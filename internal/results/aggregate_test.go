@@ -3,7 +3,6 @@ package results
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 	"testing"
 
 	"consulta/internal/survey"
@@ -51,7 +50,10 @@ type person struct {
 //	q1 = a: host women 8, host men 7, displaced women 3, displaced men 3  → 21 of 40
 //	q2: x ticked by all 40; y by the 20 host; z by 2 displaced women only
 //	q3: host rank p then q; displaced rank q then r
-//	q4: asked of the 21 who chose a: values 0..10 then 0..9 (sum 100), none skipped
+//	q4: asked of the 21 who chose a: 7 give 2, 8 give 5, 6 give 9 (sum 108), none skipped
+//
+// With every record key 0 (fixtureDataset), every cell key is 0, the bottom of the key range,
+// so the perturbation table gives by hand: 1..4 → 0, 5 and 6 → 5, n ≥ 7 → n − 2.
 func fixturePeople() []person {
 	var out []person
 	q4 := 0
@@ -59,7 +61,13 @@ func fixturePeople() []person {
 		for i := range n {
 			p := person{group: group, gender: gender, q1: "b", q2: []string{"x"}, q4: -1}
 			if i < withA {
-				p.q1, p.q4 = "a", q4%11
+				p.q1, p.q4 = "a", 2
+				if q4 >= 7 {
+					p.q4 = 5
+				}
+				if q4 >= 15 {
+					p.q4 = 9
+				}
 				q4++
 			}
 			if group == "host" {
@@ -81,6 +89,11 @@ func fixturePeople() []person {
 }
 
 func fixtureDataset(t *testing.T) (*Dataset, *survey.Survey) {
+	return keyedDataset(t, func(int64) uint32 { return 0 })
+}
+
+// keyedDataset is the fixture with the record keys given.
+func keyedDataset(t *testing.T, key func(rid int64) uint32) (*Dataset, *survey.Survey) {
 	t.Helper()
 	sv, problems := survey.Parse("fixture.yaml", []byte(fixtureSurvey))
 	if problems != nil {
@@ -90,7 +103,7 @@ func fixtureDataset(t *testing.T) (*Dataset, *survey.Survey) {
 	b := d.Batch()
 	for i, p := range fixturePeople() {
 		rid := int64(i + 1)
-		b.Response(rid, uint32(rid)*2654435761, "s1", "kiosk", p.group, p.gender, "", "", fmt.Sprintf("2026-11-%02d", 1+i%20))
+		b.Response(rid, key(rid), "s1", "kiosk", p.group, p.gender, "", "", fmt.Sprintf("2026-11-%02d", 1+i%20))
 	}
 	for i, p := range fixturePeople() {
 		rid := int64(i + 1)
@@ -151,29 +164,30 @@ func col(t *testing.T, tab Table, id string) int {
 	return -1
 }
 
+// Every expected number below is worked by hand from the fixture and the perturbation table
+// at cell key 0: 1..4 → 0, 5 and 6 → 5, n ≥ 7 → n − 2. Percentages and intervals are of
+// published counts, with published denominators.
 func TestAggregateCountsPercentagesAndIntervals(t *testing.T) {
 	d, sv := fixtureDataset(t)
 	rep := Aggregate(d, sv, "c1", Filter{}, 5)
-	if rep.Respondents.N != 40 || rep.Respondents.Suppressed {
-		t.Fatalf("respondents = %+v, want 40", rep.Respondents)
+	if rep.Respondents.N != 38 || rep.Respondents.Suppressed || rep.Withheld != "" {
+		t.Fatalf("respondents = %+v, want 40 published as 38", rep.Respondents)
 	}
 	q1 := question(t, rep, "q1")
 	all := table(t, q1, ByAll)
 	a := row(t, all, ByAll).Cells[col(t, all, "a")]
-	// 21 of 40 = 52.5 %; Wilson 95 % by the closed formula (python): 37.497 – 67.065.
-	if a.N != 21 || a.Pct != 52.5 || !near(a.Lo, 37.5, 0.051) || !near(a.Hi, 67.1, 0.051) {
-		t.Errorf("q1 = a overall: %+v, want 21, 52.5 %%, 37.5–67.1", a)
+	// 21 → 19 of 40 → 38 = 50 %; Wilson(19, 38) by the closed formula (python): 34.8 – 65.2.
+	if a.N != 19 || a.Pct != 50 || a.Lo != 34.8 || a.Hi != 65.2 {
+		t.Errorf("q1 = a overall: %+v, want 19, 50 %%, 34.8–65.2", a)
 	}
 	byGroup := table(t, q1, ByGroup)
 	host := row(t, byGroup, "host")
-	if host.N.N != 20 || host.Cells[col(t, byGroup, "a")].N != 15 || host.Cells[col(t, byGroup, "a")].Pct != 75 {
-		t.Errorf("host: %+v, want 15 of 20 = 75 %%", host)
+	// host: 20 → 18 asked, 15 → 13 chose a: 72.2 %, Wilson(13, 18) = 49.1 – 87.5.
+	if c := host.Cells[col(t, byGroup, "a")]; host.N.N != 18 || c.N != 13 || c.Pct != 72.2 || c.Lo != 49.1 || c.Hi != 87.5 {
+		t.Errorf("host: %+v, want 13 of 18 = 72.2 %% (49.1–87.5)", host)
 	}
-	// Wilson(15, 20) = 53.13 – 88.81; Wilson(6, 20) = 14.55 – 51.90 (python, closed formula).
-	if c := host.Cells[col(t, byGroup, "a")]; !near(c.Lo, 53.1, 0.051) || !near(c.Hi, 88.8, 0.051) {
-		t.Errorf("host a interval: %+v", c)
-	}
-	if c := row(t, byGroup, "displaced").Cells[col(t, byGroup, "a")]; c.N != 6 || !near(c.Lo, 14.5, 0.051) || !near(c.Hi, 51.9, 0.051) {
+	// displaced: 6 → 5 of 18 = 27.8 %, Wilson(5, 18) = 12.5 – 50.9.
+	if c := row(t, byGroup, "displaced").Cells[col(t, byGroup, "a")]; c.N != 5 || c.Pct != 27.8 || c.Lo != 12.5 || c.Hi != 50.9 {
 		t.Errorf("displaced a: %+v", c)
 	}
 }
@@ -182,12 +196,13 @@ func TestAggregateChiSquare(t *testing.T) {
 	d, sv := fixtureDataset(t)
 	rep := Aggregate(d, sv, "c1", Filter{}, 5)
 	q1 := question(t, rep, "q1")
-	// Group: [[15 5] [6 14]], expected 10.5/9.5, chi² = 8.1203, df 1, p = erfc(√(chi²/2)) = 0.00438.
-	// Gender: [[11 9] [10 10]], chi² = 0.1003, p = 0.7515.
+	// Published counts. Group: host a 15 → 13, b 5 → 5; displaced a 6 → 5, b 14 → 12:
+	// [[13 5] [5 12]], chi² = 6.4146, df 1, p = erfc(√(chi²/2)) = 0.0113.
+	// Gender: women a 11 → 9, b 9 → 7; men 10 → 8 each: [[9 7] [8 8]], chi² = 0.1255, p = 0.7232.
 	want := map[string]struct {
 		p      float64
 		differ bool
-	}{ByGroup: {0.004, true}, ByGender: {0.752, false}}
+	}{ByGroup: {0.011, true}, ByGender: {0.723, false}}
 	for _, test := range q1.Tests {
 		w := want[test.Dimension]
 		if !test.Applies || test.P != w.p || test.Differ != w.differ {
@@ -208,27 +223,23 @@ func TestAggregateMultipleChoiceIsShareOfRespondents(t *testing.T) {
 	}
 	all := table(t, q2, ByAll)
 	r := row(t, all, ByAll)
-	// 40 ticked x, 20 ticked y: percentages of the 40 people asked, not of the 62 ticks.
-	if x := r.Cells[col(t, all, "x")]; x.N != 40 || x.Pct != 100 {
-		t.Errorf("x: %+v, want 40 = 100 %%", x)
+	// 40 → 38 ticked x, 20 → 18 ticked y: percentages of the 38 asked, not of the ticks.
+	if x := r.Cells[col(t, all, "x")]; x.N != 38 || x.Pct != 100 {
+		t.Errorf("x: %+v, want 38 = 100 %%", x)
 	}
-	if y := r.Cells[col(t, all, "y")]; y.N != 20 || y.Pct != 50 {
-		t.Errorf("y: %+v, want 20 = 50 %%", y)
+	if y := r.Cells[col(t, all, "y")]; y.N != 18 || y.Pct != 47.4 {
+		t.Errorf("y: %+v, want 18 = 47.4 %%", y)
 	}
-	// z was ticked by 2 displaced women only: those counts of 2 are hidden; a zero counts nobody and shows.
-	if z := r.Cells[col(t, all, "z")]; !z.Suppressed {
-		t.Errorf("z overall = %+v, want suppressed", z)
-	}
-	byGroup := table(t, q2, ByGroup)
-	if z := row(t, byGroup, "displaced").Cells[col(t, byGroup, "z")]; !z.Suppressed {
-		t.Errorf("z for displaced = %+v, want suppressed", z)
-	}
-	if z := row(t, byGroup, "host").Cells[col(t, byGroup, "z")]; z.Suppressed || z.N != 0 {
-		t.Errorf("z for host = %+v, want a published 0", z)
-	}
-	byGender := table(t, q2, ByGender)
-	if z := row(t, byGender, "female").Cells[col(t, byGender, "z")]; !z.Suppressed {
-		t.Errorf("z for women = %+v, want suppressed", z)
+	// z was ticked by 2 displaced women only: with this key it is published 0 everywhere, as a
+	// true 0 is; nowhere does a 2 (or any count from 1 to 4) appear, and nothing is marked hidden.
+	byGroup, byGender := table(t, q2, ByGroup), table(t, q2, ByGender)
+	for name, c := range map[string]Cell{"overall": r.Cells[col(t, all, "z")],
+		"displaced": row(t, byGroup, "displaced").Cells[col(t, byGroup, "z")],
+		"host":      row(t, byGroup, "host").Cells[col(t, byGroup, "z")],
+		"women":     row(t, byGender, "female").Cells[col(t, byGender, "z")]} {
+		if c.Suppressed || c.N != 0 || c.Pct != 0 {
+			t.Errorf("z %s = %+v, want a published 0", name, c)
+		}
 	}
 }
 
@@ -236,9 +247,10 @@ func TestAggregateBorda(t *testing.T) {
 	d, sv := fixtureDataset(t)
 	rep := Aggregate(d, sv, "c1", Filter{}, 5)
 	q3 := question(t, rep, "q3")
-	// rank 2: first place 2 points, second 1. Host (20): p first, q second → p 40, q 20.
-	// Displaced (20): q first, r second → q 40, r 20. Overall: q 60, p 40, r 20.
-	want := map[string]int{"q": 60, "p": 40, "r": 20}
+	// rank 2: first place 2 points, second 1, times the published count of each place.
+	// Overall: p first for 20 → 18; q first for 20 → 18 and second for 20 → 18; r second for
+	// 20 → 18. Points q 2·18 + 18 = 54, p 2·18 = 36, r 18.
+	want := map[string]int{"q": 54, "p": 36, "r": 18}
 	if len(q3.Priorities) != 3 || q3.Priorities[0].Choice != "q" {
 		t.Fatalf("priorities = %+v, want q first", q3.Priorities)
 	}
@@ -247,13 +259,13 @@ func TestAggregateBorda(t *testing.T) {
 			t.Errorf("%s: %d points, want %d", p.Choice, p.Points, want[p.Choice])
 		}
 	}
-	// q: first for 20 of 40 (50 %), in the top 2 of all 40 (100 %).
-	if q := q3.Priorities[0]; q.First.N != 20 || q.First.Pct != 50 || q.TopN.N != 40 || q.TopN.Pct != 100 {
+	// q: first for 18 of 38 (47.4 %), in the top 2 of 40 → 38 of 38 (100 %).
+	if q := q3.Priorities[0]; q.First.N != 18 || q.First.Pct != 47.4 || q.TopN.N != 38 || q.TopN.Pct != 100 {
 		t.Errorf("q shares: %+v", q)
 	}
 	for _, g := range q3.ByGroup {
-		if g.Value == "host" && (g.Scores[0].Choice != "p" || g.Scores[0].Points != 40) {
-			t.Errorf("host priorities: %+v, want p with 40", g.Scores)
+		if g.Value == "host" && (g.Scores[0].Choice != "p" || g.Scores[0].Points != 36) {
+			t.Errorf("host priorities: %+v, want p with 36", g.Scores)
 		}
 	}
 }
@@ -263,67 +275,179 @@ func TestAggregateIntegerAskedOnlyWhenRelevant(t *testing.T) {
 	rep := Aggregate(d, sv, "c1", Filter{}, 5)
 	q4 := question(t, rep, "q4")
 	all := row(t, table(t, q4, ByAll), ByAll)
-	if all.N.N != 21 {
-		t.Fatalf("q4 asked of %d, want the 21 who chose a", all.N.N)
+	if all.N.N != 19 {
+		t.Fatalf("q4 asked of %d, want the 21 who chose a, published 19", all.N.N)
 	}
-	// Values 0..10 and 0..9: sum 100, mean 4.76; sorted, the 11th value (median) is 5,
-	// quartiles (type 7) at positions 5 and 15: 2 and 7.
+	// Per-value counts 7 × 2, 8 × 5, 6 × 9 publish 5, 6 and 5: 16 values, sum 10 + 30 + 45 = 85,
+	// mean 5.31; sorted, positions 0–4 are 2, 5–10 are 5, 11–15 are 9: median (7.5) 5,
+	// quartiles (3.75 and 11.25) 2 and 9.
 	s := all.Stats
-	if s == nil || s.Answered != 21 || s.Mean != 4.76 || s.Median != 5 || s.Q1 != 2 || s.Q3 != 7 {
-		t.Errorf("q4 stats = %+v, want 21 answered, mean 4.76, median 5, quartiles 2–7", s)
+	if s == nil || s.Answered != 16 || s.Mean != 5.31 || s.Median != 5 || s.Q1 != 2 || s.Q3 != 9 {
+		t.Errorf("q4 stats = %+v, want 16 answered, mean 5.31, median 5, quartiles 2–9", s)
+	}
+	// Displaced: 6 answered, 2 of each value → every count 0, so no figure at all.
+	if r := row(t, table(t, q4, ByGroup), "displaced"); r.Stats != nil || r.Cells[0].Suppressed == false {
+		t.Errorf("displaced q4 = %+v, want its 6 → 5 asked too few to show", r)
 	}
 }
 
 func TestAggregateFilter(t *testing.T) {
 	d, sv := fixtureDataset(t)
 	rep := Aggregate(d, sv, "c1", Filter{Dimension: ByGender, Value: "female"}, 5)
-	if rep.Respondents.N != 20 {
-		t.Errorf("women only: %d respondents, want 20", rep.Respondents.N)
+	if rep.Respondents.N != 18 {
+		t.Errorf("women only: %d respondents, want 20 published as 18", rep.Respondents.N)
 	}
 	q1 := question(t, rep, "q1")
 	all := table(t, q1, ByAll)
-	if a := row(t, all, ByAll).Cells[col(t, all, "a")]; a.N != 11 {
-		t.Errorf("women choosing a: %d, want 11", a.N)
+	if a := row(t, all, ByAll).Cells[col(t, all, "a")]; a.N != 9 {
+		t.Errorf("women choosing a: %d, want 11 published as 9", a.N)
 	}
 	rep = Aggregate(d, sv, "c1", Filter{From: "2026-11-01", To: "2026-11-05"}, 5)
-	// Days cycle 1..20 over 40 people: days 1–5 are people 0–4 and 20–24.
-	if rep.Respondents.N != 10 {
-		t.Errorf("1–5 November: %d respondents, want 10", rep.Respondents.N)
+	// Days cycle 1..20 over 40 people in blocks of 5: days 1–5 are blocks 0 and 4, people 0–4
+	// and 20–24: 10, published 8.
+	if rep.Respondents.N != 8 || rep.Withheld != "" {
+		t.Errorf("1–5 November: %+v, want 10 people published as 8", rep)
 	}
-	if rep := Aggregate(d, sv, "c1", Filter{Channel: "link"}, 5); rep.Respondents.N != 0 || len(rep.Questions[0].Tables[1].Rows) != 0 {
-		t.Errorf("no response came by link: %+v", rep.Respondents)
+	// 1–4 November holds no whole block: the range is too small to publish.
+	if rep := Aggregate(d, sv, "c1", Filter{From: "2026-11-01", To: "2026-11-04"}, 5); rep.Withheld != WithheldTooFew || rep.Questions != nil {
+		t.Errorf("1–4 November: %+v, want too few", rep.Withheld)
+	}
+	if rep := Aggregate(d, sv, "c1", Filter{Channel: "link"}, 5); rep.Withheld != WithheldTooFew || rep.Questions != nil || rep.Participation != nil {
+		t.Errorf("no response came by link: %+v", rep)
+	}
+	// Two kinds of filter at once are not published.
+	if rep := Aggregate(d, sv, "c1", Filter{Channel: "kiosk", Dimension: ByGender, Value: "female"}, 5); rep.Withheld != WithheldOneAtATime {
+		t.Errorf("channel and gender at once: withheld %q", rep.Withheld)
 	}
 }
 
-// TestAggregateNoOutputRevealsASuppressedCount checks every table: a row's hidden cells can never
-// be the only unknown in its row, and a column's hidden cells never the only unknown in their column.
-func TestAggregateNoOutputRevealsASuppressedCount(t *testing.T) {
+func TestAggregateFilterLeavingFewOut(t *testing.T) {
 	d, sv := fixtureDataset(t)
-	rep := Aggregate(d, sv, "c1", Filter{}, 5)
-	for _, q := range rep.Questions {
-		if q.Multi {
-			continue // each choice is its own yes/no: checked through "z" above
+	b := d.Batch()
+	// Session s2: 9 by link, 1 on a kiosk, 1 more by link; then 4 by link in s3. 55 in all.
+	for i := range 15 {
+		session, channel := "s2", "link"
+		if i == 9 {
+			channel = "kiosk"
 		}
-		for _, tab := range q.Tables {
-			for _, r := range tab.Rows {
-				hidden := 0
-				for _, c := range r.Cells {
-					if c.Suppressed {
-						hidden++
-					}
-				}
-				if hidden == 1 && !r.N.Suppressed {
-					t.Errorf("%s %s %s: one hidden cell in a row with a published total", q.ID, tab.Dimension, r.Value)
-				}
+		if i >= 11 {
+			session = "s3"
+		}
+		b.Response(int64(100+i), 0, session, channel, "refugee", "other", "", "", "2026-11-21")
+	}
+	b.Commit()
+	// "Session s2" counts its first 10 (9 by link and the kiosk one); "by link" its first 10 of
+	// 14 (s2's ten by link). They differ by 2 people: comparing them would isolate those two.
+	for _, f := range []Filter{{Session: "s2"}, {Channel: "link"}} {
+		if rep := Aggregate(d, sv, "c1", f, 5); rep.Withheld != WithheldLeftOut || rep.Questions != nil {
+			t.Errorf("%+v: withheld %q, want %q", f, rep.Withheld, WithheldLeftOut)
+		}
+	}
+	if rep := Aggregate(d, sv, "c1", Filter{Session: "s3"}, 5); rep.Withheld != WithheldTooFew {
+		t.Errorf("session s3 holds 4: withheld %q", rep.Withheld)
+	}
+	// Nested groups counted in whole multiples of k always differ by 0 or k or more: women
+	// (20 of the fixture) against everyone (55), or the 40 on a kiosk, are published.
+	if rep := Aggregate(d, sv, "c1", Filter{Dimension: ByGender, Value: "female"}, 5); rep.Withheld != "" || rep.Respondents.N != 18 {
+		t.Errorf("women only: %+v", rep)
+	}
+	if rep := Aggregate(d, sv, "c1", Filter{Channel: "kiosk"}, 5); rep.Withheld != "" {
+		t.Errorf("kiosk only: withheld %q", rep.Withheld)
+	}
+}
+
+func TestAggregateMovesInBlocksOfK(t *testing.T) {
+	d, sv := keyedDataset(t, func(rid int64) uint32 { return uint32(rid) * 2654435761 })
+	before, _ := json.Marshal(Aggregate(d, sv, "c1", Filter{}, 5))
+	// Four more responses, with distinctive answers: nothing a planner can see changes.
+	for i := range 4 {
+		b := d.Batch()
+		rid := int64(500 + i)
+		b.Response(rid, uint32(rid)*2654435761, "s9", "link", "refugee", "other", "", "", "2026-11-30")
+		b.Answer(rid, "q1", "b", 0, 0, false, false)
+		b.Commit()
+		after, _ := json.Marshal(Aggregate(d, sv, "c1", Filter{}, 5))
+		if string(after) != string(before) {
+			t.Fatalf("the report changed after %d new responses, before a block of 5", i+1)
+		}
+	}
+	b := d.Batch()
+	b.Response(600, 600*2654435, "s9", "link", "refugee", "other", "", "", "2026-12-01")
+	b.Commit()
+	rep := Aggregate(d, sv, "c1", Filter{}, 5)
+	if rep.AsOf != "2026-12-01" {
+		t.Errorf("as of %q, want the fifth response's day", rep.AsOf)
+	}
+	// The block is counted, but each group counts its first multiple of 5: the 5 refugees of
+	// gender other are a whole group, so they show; one more of them would wait for four others.
+	for _, tab := range rep.Participation {
+		for _, r := range tab.Rows {
+			if (r.Value == "refugee" || r.Value == "other") && r.N.N == 0 {
+				t.Errorf("%s %s: a whole group of 5 is not counted", tab.Dimension, r.Value)
 			}
 		}
 	}
-	body, err := json.Marshal(rep)
-	if err != nil {
-		t.Fatal(err)
+	b = d.Batch()
+	for i := range 5 {
+		group := "host"
+		if i == 0 {
+			group = "refugee"
+		}
+		b.Response(int64(700+i), uint32(700+i)*2654435, "s9", "link", group, "male", "", "", "2026-12-02")
 	}
-	if strings.Contains(string(body), `"n":2,`) {
-		t.Error("the JSON report carries the hidden count 2 of z")
+	b.Commit()
+	after := Aggregate(d, sv, "c1", Filter{}, 5)
+	for i, tab := range after.Participation {
+		if tab.Dimension != ByGroup {
+			continue
+		}
+		for j, r := range tab.Rows {
+			if r.Value == "refugee" && r.N.N != rep.Participation[i].Rows[j].N.N {
+				t.Errorf("one more refugee changed the refugee row from %+v to %+v", rep.Participation[i].Rows[j].N, r.N)
+			}
+		}
+	}
+}
+
+// TestAggregatePublishesNoSmallCount walks every published number of reports under many keys
+// and filters: no count from 1 to k−1 anywhere.
+func TestAggregatePublishesNoSmallCount(t *testing.T) {
+	for seed := range uint32(30) {
+		d, sv := keyedDataset(t, func(rid int64) uint32 { return (uint32(rid) + seed*7919) * 2654435761 })
+		for _, f := range []Filter{{}, {Dimension: ByGroup, Value: "host"}, {Dimension: ByGender, Value: "female"}, {From: "2026-11-01", To: "2026-11-10"}} {
+			rep := Aggregate(d, sv, "c1", f, 5)
+			check := func(where string, n int) {
+				if n > 0 && n < 5 {
+					t.Errorf("keys %d, filter %+v: %s publishes %d", seed, f, where, n)
+				}
+			}
+			check("respondents", rep.Respondents.N)
+			for _, tab := range rep.Participation {
+				for _, r := range tab.Rows {
+					check(tab.Dimension+" "+r.Value, r.N.N)
+					for _, c := range r.Cells {
+						check(tab.Dimension+" "+r.Value+" cell", c.N)
+					}
+				}
+			}
+			for _, q := range rep.Questions {
+				for _, tab := range q.Tables {
+					for _, r := range tab.Rows {
+						check(q.ID+" "+tab.Dimension+" "+r.Value, r.N.N)
+						for _, c := range r.Cells {
+							check(q.ID+" "+tab.Dimension+" "+r.Value+" cell", c.N)
+						}
+						if r.Stats != nil {
+							check(q.ID+" answered", r.Stats.Answered)
+						}
+					}
+				}
+				for _, p := range q.Priorities {
+					check(q.ID+" first", p.First.N)
+					check(q.ID+" top", p.TopN.N)
+				}
+			}
+		}
 	}
 }
 
@@ -332,14 +456,15 @@ func TestAggregateOlderChoiceIsKept(t *testing.T) {
 	b := d.Batch()
 	for i := range 6 {
 		rid := int64(100 + i)
-		b.Response(rid, uint32(rid)*2654435761, "s1", "link", "host", "female", "", "", "2026-11-21")
+		b.Response(rid, 0, "s1", "link", "host", "female", "", "", "2026-11-21")
 		b.Answer(rid, "q1", "retired_choice", 0, 0, false, false)
 	}
 	b.Commit()
 	rep := Aggregate(d, sv, "c1", Filter{}, 5)
 	all := table(t, question(t, rep, "q1"), ByAll)
-	if c := row(t, all, ByAll).Cells[col(t, all, "retired_choice")]; c.N != 6 {
-		t.Errorf("a choice an older survey version had: %+v, want 6", c)
+	// 46 responses: the first 45 count, so 5 of the 6, published 5; the sixth waits for its block.
+	if c := row(t, all, ByAll).Cells[col(t, all, "retired_choice")]; c.N != 5 {
+		t.Errorf("a choice an older survey version had: %+v, want 5", c)
 	}
 	if all.Columns[len(all.Columns)-1] != NoAnswer {
 		t.Errorf("no_answer should stay the last column: %v", all.Columns)

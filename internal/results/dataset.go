@@ -175,7 +175,8 @@ func (b *Batch) Commit() {
 	b.ans = nil
 }
 
-// matches reports which responses pass the filter.
+// matches reports which responses pass the filter's session, channel and group of people;
+// population applies its dates, by whole blocks.
 func (d *Dataset) matches(f Filter) []bool {
 	out := make([]bool, len(d.resp))
 	dimValue := func(r resp) string {
@@ -193,8 +194,7 @@ func (d *Dataset) matches(f Filter) []bool {
 	}
 	for i, r := range d.resp {
 		ok := (f.Session == "" || d.words[r.session] == f.Session) &&
-			(f.Channel == "" || d.words[r.channel] == f.Channel) &&
-			(f.From == "" || r.day >= f.From) && (f.To == "" || r.day <= f.To)
+			(f.Channel == "" || d.words[r.channel] == f.Channel)
 		if ok && f.Dimension != "" && f.Value != "" {
 			v := dimValue(r)
 			if f.Value == NotStated {

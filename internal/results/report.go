@@ -2,15 +2,17 @@ package results
 
 import "encoding/json"
 
-// Report is everything a consultation's results show, already suppressed: every page, chart,
-// export and API reads a Report, so no output can skip the small-cell rule.
+// Report is everything a consultation's results show, already protected: every page, chart,
+// export and API reads a Report, so no output can skip the cell key method (see PTable).
 type Report struct {
 	Consultation  string     `json:"consultation"`
 	Survey        string     `json:"survey"`
-	K             int        `json:"k"`             // cells under K show as "<K"
-	Filter        Filter     `json:"filter"`        // what the numbers are restricted to
-	Respondents   Cell       `json:"respondents"`   // responses matching the filter
-	Participation []Table    `json:"participation"` // who answered: by group, gender, age band, disability, age × gender, group × gender
+	K             int        `json:"k"`                  // no count from 1 to K−1 is published
+	Filter        Filter     `json:"filter"`             // what the numbers are restricted to
+	AsOf          string     `json:"as_of,omitempty"`    // day of the latest response counted: results move in blocks of K
+	Withheld      string     `json:"withheld,omitempty"` // why no numbers are given: too_few, few_left or one_filter
+	Respondents   Cell       `json:"respondents"`        // responses matching the filter
+	Participation []Table    `json:"participation"`      // who answered: by group, gender, age band, disability, age × gender, group × gender
 	Questions     []Question `json:"questions"`
 	Gaps          []Gap      `json:"gaps"` // where displaced and host residents differ most
 }
@@ -39,7 +41,9 @@ const (
 // NotStated is the value of a dimension a respondent did not give (not asked or skipped).
 const NotStated = "not_stated"
 
-// Cell is one published count. When Suppressed, N, Pct, Lo and Hi are zero and must not be shown.
+// Cell is one published count, already perturbed; Pct, Lo and Hi are computed from protected
+// counts. Suppressed marks a cell of a row with too few people to show (under 2k): N, Pct, Lo
+// and Hi are then zero and must not be shown.
 type Cell struct {
 	N          int     `json:"n"`
 	Suppressed bool    `json:"suppressed,omitempty"`

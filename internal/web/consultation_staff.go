@@ -11,6 +11,7 @@ import (
 
 	qrcode "github.com/skip2/go-qrcode"
 
+	"consulta/internal/results"
 	"consulta/internal/store"
 	"consulta/internal/survey"
 )
@@ -166,39 +167,15 @@ func (s *Server) consultationCreate(w http.ResponseWriter, r *http.Request) {
 type targetCell struct {
 	Group, Gender string
 	Target, N     int
-	// Shown is the count as a person reads it (protectCount); Met says the target is reached.
-	Shown string
-	Met   bool
+	Hidden        bool // the counts are withheld: too few responses yet
+	Met           bool // the target is reached, by the count shown
 }
 
 type targetRow struct {
-	Group string
-	Cells []targetCell
-	N     int
-	Shown string
-}
-
-// protectCount is how a count on a staff grid leaves the server: 1 to k−1 show as "<k", so a
-// facilitator who saw who took the tablet cannot learn that person's group from a cell of 1.
-// The protected table layer (cell-key perturbation) is to take its place.
-func protectCount(n, k int) string {
-	if n >= 1 && n < k {
-		return fmt.Sprintf("<%d", k)
-	}
-	return strconv.Itoa(n)
-}
-
-// protectGrid fills what the grid shows; a target counts as met only when the count shown says so.
-func protectGrid(rows []targetRow, total, k int) string {
-	for i := range rows {
-		rows[i].Shown = protectCount(rows[i].N, k)
-		for j := range rows[i].Cells {
-			c := &rows[i].Cells[j]
-			c.Shown = protectCount(c.N, k)
-			c.Met = c.Target > 0 && c.N >= c.Target && (c.N >= k || c.N == 0)
-		}
-	}
-	return protectCount(total, k)
+	Group  string
+	Cells  []targetCell
+	N      int
+	Hidden bool
 }
 
 type consultationPage struct {
@@ -208,7 +185,8 @@ type consultationPage struct {
 	Link         string
 	CanManage    bool
 	Targets      []targetRow
-	Total        string
+	Total        int
+	GridNotes    []string
 	Errors       map[string]string
 	Today        string
 	UserName     string
@@ -219,59 +197,57 @@ type consultationPage struct {
 	Grace string
 }
 
-// targetGrid lays counts against targets, group by gender; counts include every response.
-func targetGrid(targets []store.Target, counts []store.Count) ([]targetRow, int) {
+// targetGrid lays protected counts against targets, group by gender: the same layer as the
+// results, so no cell reads 1 to k−1 (a facilitator who saw who took the tablet must not learn a
+// group from a cell of 1). Nothing is shown while the counts are withheld.
+func targetGrid(targets []store.Target, counts results.Counts) ([]targetRow, int) {
 	var rows []targetRow
-	total := 0
+	hidden := counts.Withheld != ""
 	for _, g := range append(slices.Clone(groupChoices), "") {
-		row := targetRow{Group: g}
+		row := targetRow{Group: g, N: counts.Rows[g], Hidden: hidden}
 		for _, gen := range append(slices.Clone(genderChoices), "") {
-			cell := targetCell{Group: g, Gender: gen}
+			cell := targetCell{Group: g, Gender: gen, N: counts.Cells[[2]string{g, gen}], Hidden: hidden}
 			for _, t := range targets {
 				if t.Group == g && t.Gender == gen {
 					cell.Target = t.Target
 				}
 			}
-			for _, c := range counts {
-				cg, cgen := c.Group, c.Gender
-				if cg == survey.PreferNot {
-					cg = ""
-				}
-				if cgen == survey.PreferNot {
-					cgen = ""
-				}
-				if cg == g && cgen == gen {
-					cell.N += c.N
-				}
-			}
-			row.N += cell.N
+			cell.Met = !hidden && cell.Target > 0 && cell.N >= cell.Target
 			row.Cells = append(row.Cells, cell)
 		}
-		total += row.N
 		rows = append(rows, row)
 	}
-	return rows, total
+	return rows, counts.Total
 }
 
-// progress lays a consultation's counts against its targets or, for one session, that
+// progress lays a consultation's protected counts against its targets or, for one session, that
 // session's own counts alone: a session is never compared with the whole consultation's targets.
-func (s *Server) progress(r *http.Request, consultation, session string) ([]targetRow, string, error) {
+// It returns the counts too, for the sessions' responses and the notes.
+func (s *Server) progress(r *http.Request, consultation, session string) ([]targetRow, int, results.Counts, error) {
 	var targets []store.Target
-	var counts []store.Count
-	var err error
-	if session != "" {
-		counts, err = s.store.SessionCounts(r.Context(), session)
-	} else {
+	if session == "" {
+		var err error
 		if targets, err = s.store.Targets(r.Context(), consultation); err != nil {
-			return nil, "", err
+			return nil, 0, results.Counts{}, err
 		}
-		counts, err = s.store.ConsultationCounts(r.Context(), consultation)
 	}
+	d, err := s.dataset(r.Context(), consultation)
 	if err != nil {
-		return nil, "", err
+		return nil, 0, results.Counts{}, err
 	}
+	counts := results.StaffCounts(d, session, s.k)
 	rows, total := targetGrid(targets, counts)
-	return rows, protectGrid(rows, total, s.k), nil
+	return rows, total, counts, nil
+}
+
+// gridNotes are the sentences beside a staff grid: how counts protect people, and why the grid
+// is empty while there are too few responses.
+func gridNotes(lang string, counts results.Counts, k int) []string {
+	notes := []string{T(lang, "protect.staff_note", results.NormalizeK(k))}
+	if counts.Withheld != "" {
+		notes = append(notes, T(lang, "protect.grid_too_few", results.MinRow*results.NormalizeK(k)))
+	}
+	return notes
 }
 
 func (s *Server) consultationShow(w http.ResponseWriter, r *http.Request) {
@@ -291,9 +267,14 @@ func (s *Server) renderConsultation(w http.ResponseWriter, r *http.Request, stat
 	p := consultationPage{Consultation: c, Survey: s.surveyOf(r.Context(), c.SurveyID), Sessions: sessions, Link: s.publicLink(r, c),
 		CanManage: slices.Contains(managerRoles, u.Role), Errors: errs, Today: s.now().Format(time.DateOnly), UserName: u.Name,
 		LinkFromRequest: s.publicURL == "", Grace: s.graceSentence(pickLanguage(r), c)}
-	if p.Targets, p.Total, err = s.progress(r, c.ID, ""); err != nil {
+	var counts results.Counts
+	if p.Targets, p.Total, counts, err = s.progress(r, c.ID, ""); err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	p.GridNotes = gridNotes(pickLanguage(r), counts, s.k)
+	for _, ses := range sessions {
+		ses.Responses = counts.Sessions[ses.ID]
 	}
 	if p.Promise, err = s.store.Promise(r.Context(), c.ID); err != nil {
 		s.fail(w, r, err)

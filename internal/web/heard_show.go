@@ -31,7 +31,7 @@ type heardList struct {
 
 type heardItem struct {
 	Label, Icon string
-	Share       string // "42,7 %", or the suppression label
+	Share       string // "42,7 %", in the reader's number format
 }
 
 // heardTop is how many choices each list shows: few, so a child can take them in.
@@ -55,8 +55,8 @@ func (s *Server) heardShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := heardPage{Consultation: c, Survey: sv, Respondents: numbersIn(lang).Cell(rep.Respondents, results.SuppressLabel(rep.K)),
-		Enough: !rep.Respondents.Suppressed, Promise: promise[lang]}
+	p := heardPage{Consultation: c, Survey: sv, Respondents: numbersIn(lang).Cell(rep.Respondents, T(lang, "protect.hidden")),
+		Enough: rep.Withheld == "", Promise: promise[lang]}
 	if p.Enough {
 		p.Lists = heardLists(rep, sv, lang)
 	}

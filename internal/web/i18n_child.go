@@ -77,9 +77,9 @@ var heardMessages = map[string]survey.Label{
 	"heard.what_next":  {"es": "Qué hará la municipalidad", "en": "What the council will do", "pt": "O que a prefeitura vai fazer"},
 	"heard.no_promise": {"es": "La municipalidad contará pronto qué hará con estas respuestas.", "en": "The council will soon say what it will do with these answers.", "pt": "A prefeitura contará em breve o que fará com estas respostas."},
 	"heard.privacy": {
-		"es": "Solo mostramos totales. Los números pequeños se ocultan para que nadie pueda ser reconocido.",
-		"en": "We only show totals. Small numbers are hidden so nobody can be recognised.",
-		"pt": "Só mostramos totais. Números pequenos são ocultados para que ninguém possa ser reconhecido."},
+		"es": "Solo mostramos totales. Los números están ligeramente ajustados y los pequeños se ocultan para que nadie pueda ser reconocido, así que pueden no sumar exactamente.",
+		"en": "We only show totals. Numbers are slightly adjusted and small ones hidden so nobody can be recognised, so they may not add up exactly.",
+		"pt": "Só mostramos totais. Os números são ligeiramente ajustados e os pequenos ocultados para que ninguém possa ser reconhecido, por isso podem não somar exatamente."},
 	"heard.edit":      {"es": "Qué hará la municipalidad (página pública «Lo que escuchamos»)", "en": "What the council will do (public \"What we heard\" page)", "pt": "O que a prefeitura vai fazer (página pública \"O que ouvimos\")"},
 	"heard.edit_help": {"es": "Una o dos frases sencillas en cada idioma. Se publican tal cual.", "en": "One or two simple sentences in each language. They are published as written.", "pt": "Uma ou duas frases simples em cada idioma. São publicadas como escritas."},
 	"heard.open":      {"es": "Ver la página pública", "en": "See the public page", "pt": "Ver a página pública"},

@@ -31,13 +31,9 @@ var fieldMessages = map[string]survey.Label{
 		"en": "Before handing the tablet to children, tick that their parents or guardians gave consent (above) and save it.",
 		"pt": "Antes de passar o tablet para crianças e adolescentes, marque que os responsáveis deram consentimento (acima) e salve."},
 	"session.count_caption": {
-		"es": "Respuestas de esta sesión por grupo y género (total %s)",
-		"en": "Responses in this session by group and gender (total %s)",
-		"pt": "Respostas desta sessão por grupo e gênero (total %s)"},
-	"staff.small_counts": {
-		"es": "Para que nadie pueda ser reconocido, los números pequeños se muestran como «%s».",
-		"en": "So that nobody can be recognised, small numbers show as \"%s\".",
-		"pt": "Para que ninguém possa ser reconhecido, os números pequenos aparecem como \"%s\"."},
+		"es": "Respuestas de esta sesión por grupo y género (total %d)",
+		"en": "Responses in this session by group and gender (total %d)",
+		"pt": "Respostas desta sessão por grupo e gênero (total %d)"},
 	"session.progress": {
 		"es": "Toda la consulta: avance hacia las metas",
 		"en": "The whole consultation: progress towards its targets",

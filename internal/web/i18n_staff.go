@@ -152,7 +152,7 @@ var staffMessages = map[string]survey.Label{
 	"staff.date":        {"es": "Fecha", "en": "Date", "pt": "Data"},
 	"staff.facilitator": {"es": "Facilitador o facilitadora", "en": "Facilitator", "pt": "Facilitador ou facilitadora"},
 	"staff.responses":   {"es": "Respuestas", "en": "Responses", "pt": "Respostas"},
-	"staff.responses_n": {"es": "Respuestas: %s", "en": "Responses: %s", "pt": "Respostas: %s"},
+	"staff.responses_n": {"es": "Respuestas: %d", "en": "Responses: %d", "pt": "Respostas: %d"},
 	"staff.no_sessions": {
 		"es": "Todavía no hay sesiones.",
 		"en": "There are no sessions yet.",
@@ -177,9 +177,9 @@ var staffMessages = map[string]survey.Label{
 	// Targets.
 	"staff.targets": {"es": "Metas de participación", "en": "Participation targets", "pt": "Metas de participação"},
 	"staff.targets_caption": {
-		"es": "Respuestas por grupo y género (total %s), con la meta donde se definió",
-		"en": "Responses by group and gender (total %s), with targets where set",
-		"pt": "Respostas por grupo e gênero (total %s), com a meta onde foi definida"},
+		"es": "Respuestas por grupo y género (total %d), con la meta donde se definió",
+		"en": "Responses by group and gender (total %d), with targets where set",
+		"pt": "Respostas por grupo e gênero (total %d), com a meta onde foi definida"},
 	"staff.group":    {"es": "Grupo", "en": "Group", "pt": "Grupo"},
 	"staff.total":    {"es": "Total", "en": "Total", "pt": "Total"},
 	"staff.not_said": {"es": "No indicado", "en": "Not stated", "pt": "Não informado"},

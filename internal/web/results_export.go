@@ -7,12 +7,13 @@ import (
 
 	"consulta/internal/export"
 	"consulta/internal/locale"
+	"consulta/internal/results"
 	"consulta/internal/store"
 )
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-// resultsCSV downloads the filtered, suppressed results in long form.
+// resultsCSV downloads the filtered, protected results in long form, the protection sentence first.
 func (s *Server) resultsCSV(w http.ResponseWriter, r *http.Request) {
 	rep, c, _, ok := s.report(w, r)
 	if !ok {
@@ -30,8 +31,14 @@ func (s *Server) resultsCSV(w http.ResponseWriter, r *http.Request) {
 		sep, mark = ";", ","
 	}
 	heading := T(lang, "council.csv_heading", c.Title, filterText(lang, rep.Filter, sessions), sep, mark)
+	notes := []string{T(lang, "results.suppression_note", rep.K)}
+	if withheld, asOf := protectWords(rep, lang); withheld != "" {
+		notes = append(notes, withheld)
+	} else if asOf != "" {
+		notes = append(notes, asOf)
+	}
 	var buf bytes.Buffer
-	if err := export.CSV(&buf, rep, export.CSVOptions{Semicolon: semicolon, Heading: heading}); err != nil {
+	if err := export.CSV(&buf, rep, export.CSVOptions{Semicolon: semicolon, Heading: heading, Notes: notes}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -56,7 +63,7 @@ func csvDialect(lang, asked string) string {
 	return csvComma
 }
 
-// resultsXLSX downloads the filtered, suppressed results as a workbook in the reader's language.
+// resultsXLSX downloads the filtered, protected results as a workbook in the reader's language.
 func (s *Server) resultsXLSX(w http.ResponseWriter, r *http.Request) {
 	rep, c, sv, ok := s.report(w, r)
 	if !ok {
@@ -65,24 +72,33 @@ func (s *Server) resultsXLSX(w http.ResponseWriter, r *http.Request) {
 	lang := pickLanguage(r)
 	label := func(key string, args ...any) string { return T(lang, key, args...) }
 	var buf bytes.Buffer
-	if err := export.XLSX(&buf, rep, sv, lang, label); err != nil {
+	withheld, asOf := protectWords(rep, lang)
+	if err := export.XLSX(&buf, rep, sv, lang, label, withheld, asOf); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	sendDownload(w, xlsxType, c.ID+"-results.xlsx", buf.Bytes())
 }
 
-// apiResultsShow answers the filtered, suppressed report as JSON.
+// apiResultsShow answers the filtered, protected report as JSON, with the protection sentence.
 func (s *Server) apiResultsShow(w http.ResponseWriter, r *http.Request) {
 	rep, _, _, ok := s.report(w, r)
 	if !ok {
 		return
 	}
-	writeJSON(w, http.StatusOK, rep)
+	lang := pickLanguage(r)
+	withheld, asOf := protectWords(rep, lang)
+	// The report is shared by every reader; the words in the reader's language go beside it.
+	writeJSON(w, http.StatusOK, struct {
+		*results.Report
+		Protection string `json:"protection"`
+		Message    string `json:"message,omitempty"`
+		AsOfText   string `json:"as_of_text,omitempty"`
+	}{rep, T(lang, "results.suppression_note", rep.K), withheld, asOf})
 }
 
 // responsesExport downloads one line per response, for administrators only: it is the one
-// export not protected by suppression. Free text comes only with ?text=1. Every download is audited.
+// export not protected by the cell key method. Free text comes only with ?text=1. Every download is audited.
 func (s *Server) responsesExport(w http.ResponseWriter, r *http.Request) {
 	_, c, ok := s.staffConsultation(w, r, muxVar(r, "id"), store.RoleAdmin)
 	if !ok {

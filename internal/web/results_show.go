@@ -12,26 +12,29 @@ import (
 )
 
 type resultsPage struct {
-	Report       *results.Report
-	Consultation *store.Consultation
-	Survey       *survey.Survey
-	Sessions     []*store.Session
-	Charts       []charts.Chart
-	ChartData    map[string]chartOptions
-	Questions    []questionResult
-	Filter       results.Filter
-	Only         string
-	Query        string
-	Suppressed   string
-	Print        bool
-	OnlyChoices  []onlyChoice
-	Links        resultsLinks
-	FilterText   string // the filter in words, said on the page, the report and every export
-	ChartPage    chartPage
-	Summary      councilSummary
-	Rankings     []*rankingView
-	Differences  []differenceLine
-	Sections     []resultSection
+	Report        *results.Report
+	Consultation  *store.Consultation
+	Survey        *survey.Survey
+	Sessions      []*store.Session
+	Charts        []charts.Chart
+	ChartData     map[string]chartOptions
+	Questions     []questionResult
+	Filter        results.Filter
+	Only          string
+	Query         string
+	Suppressed    string
+	Print         bool
+	OnlyChoices   []onlyChoice
+	Links         resultsLinks
+	FilterText    string // the filter in words, said on the page, the report and every export
+	ChartPage     chartPage
+	Summary       councilSummary
+	Rankings      []*rankingView
+	Differences   []differenceLine
+	Sections      []resultSection
+	Withheld      string         // why no numbers are shown, in words
+	AsOf          string         // "Data as of ...: N responses..."
+	SessionCounts map[string]int // protected responses per session
 }
 
 // chartPage is what charts.js needs besides the options: how the page writes numbers, and the
@@ -80,13 +83,20 @@ func (s *Server) renderResults(w http.ResponseWriter, r *http.Request, print boo
 	label := func(key string, args ...any) string { return T(lang, key, args...) }
 	p := &resultsPage{Report: rep, Consultation: c, Survey: sv, Sessions: sessions, Filter: rep.Filter,
 		Charts: charts.Build(rep, sv, lang, label), ChartData: map[string]chartOptions{}, Print: print,
-		Suppressed: results.SuppressLabel(rep.K), Query: r.URL.RawQuery}
+		Suppressed: T(lang, "protect.hidden"), Query: r.URL.RawQuery}
 	if rep.Filter.Dimension != "" {
 		p.Only = rep.Filter.Dimension + ":" + rep.Filter.Value
 	}
 	p.OnlyChoices = onlyChoices(sv, lang)
 	p.Links = linksFor(c.ID, rep.Filter, lang)
 	p.FilterText = filterText(lang, rep.Filter, sessions)
+	p.Withheld, p.AsOf = protectWords(rep, lang)
+	d, err := s.dataset(r.Context(), c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.SessionCounts = results.StaffCounts(d, "", s.k).Sessions
 	targets, err := s.store.Targets(r.Context(), c.ID)
 	if err != nil {
 		s.fail(w, r, err)
@@ -189,4 +199,16 @@ func (s *Server) textsShow(w http.ResponseWriter, r *http.Request) {
 	}
 	s.audit(r, "results.texts_view", c.ID, "", c.MunicipalityID)
 	s.render(w, r, http.StatusOK, "texts", s.view(r, T(lang, "results.texts"), p))
+}
+
+// protectWords says, in lang, why a report shows no numbers (empty when it does), and as of
+// when its numbers are.
+func protectWords(rep *results.Report, lang string) (withheld, asOf string) {
+	if rep.Withheld != "" {
+		withheld = T(lang, withheldKey(rep.Withheld))
+	}
+	if rep.AsOf != "" && rep.Withheld == "" {
+		asOf = T(lang, "protect.as_of", rep.AsOf, rep.Respondents.N, rep.K)
+	}
+	return withheld, asOf
 }

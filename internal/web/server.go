@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -50,7 +49,7 @@ type Config struct {
 	// database (store.SharedSecret), so any instance on it takes the link and it works once.
 	SetupToken string
 	Now        func() time.Time
-	// K is the small-cell threshold: counts under it show as "<K" (default 5, never below 3).
+	// K is the protection threshold: no count from 1 to K−1 is ever published (default 5, never below 3).
 	K int
 }
 
@@ -154,17 +153,11 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return out
 		},
-		"langName": func(l string) string { return languageNames[l] },
-		"deref":    func(p *int) int { return *p },
-		"cell":     cellText,
-		"dimLabel": dimLabel,
-		"numbers":  numbersIn,
-		"count": func(n, k int) string {
-			if n < k {
-				return results.SuppressLabel(k)
-			}
-			return strconv.Itoa(n)
-		},
+		"langName":  func(l string) string { return languageNames[l] },
+		"deref":     func(p *int) int { return *p },
+		"cell":      cellText,
+		"dimLabel":  dimLabel,
+		"numbers":   numbersIn,
 		"list":      func(items ...string) []string { return items },
 		"hasPrefix": strings.HasPrefix,
 		"hasSuffix": strings.HasSuffix,
@@ -184,7 +177,6 @@ func (s *Server) funcs() template.FuncMap {
 		},
 		"in":          func(l survey.Label, lang string) string { return l.In(lang) },
 		"idleMinutes": func(seconds int) int { return max(1, (seconds+59)/60) },
-		"protect":     func(n int) string { return protectCount(n, s.k) },
 		"share":       shareText,
 		"neg":         func(n int) int { return -n },
 		"derefFloat": func(p *float64) float64 {

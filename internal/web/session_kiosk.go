@@ -15,6 +15,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"consulta/internal/auth"
+	"consulta/internal/results"
 	"consulta/internal/store"
 	"consulta/internal/survey"
 )
@@ -66,10 +67,10 @@ type sessionPage struct {
 	Consultation *store.Consultation
 	Survey       *survey.Survey
 	Targets      []targetRow // this session's own counts
-	Total        string
+	Total        int
 	Progress     []targetRow // the whole consultation against its targets
-	ProgressOf   string
-	Responses    string
+	ProgressOf   int
+	GridNotes    []string
 	Error        string
 	Saved        bool
 }
@@ -106,15 +107,22 @@ func (s *Server) renderSession(w http.ResponseWriter, r *http.Request, status in
 	}
 	p := sessionPage{Session: ses, Consultation: c, Survey: s.surveyOf(r.Context(), c.SurveyID), Error: msg}
 	var err error
-	if p.Targets, p.Total, err = s.progress(r, c.ID, ses.ID); err != nil {
+	var counts results.Counts
+	if p.Targets, p.Total, counts, err = s.progress(r, c.ID, ses.ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if p.Progress, p.ProgressOf, err = s.progress(r, c.ID, ""); err != nil {
+	if p.Progress, p.ProgressOf, _, err = s.progress(r, c.ID, ""); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	p.Responses = protectCount(ses.Responses, s.k)
+	p.GridNotes = gridNotes(pickLanguage(r), counts, s.k)
+	d, err := s.dataset(r.Context(), c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ses.Responses = results.StaffCounts(d, "", s.k).Sessions[ses.ID]
 	s.render(w, r, status, "session", s.view(r, ses.Place, p))
 }
 
