@@ -7,6 +7,7 @@ import (
 	ec "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"consulta/internal/locale"
 	"consulta/internal/plan"
 	"consulta/internal/results"
 )
@@ -21,7 +22,7 @@ func PlanCharts(p *plan.Plan, adult, child *plan.Round, k int, lang string, labe
 	if label == nil {
 		label = func(key string, _ ...any) string { return key }
 	}
-	b := &builder{rep: &results.Report{K: k}, lang: lang, label: label, hidden: results.SuppressLabel(k)}
+	b := &builder{rep: &results.Report{K: k}, lang: lang, label: label, hidden: results.SuppressLabel(k), num: locale.For(lang)}
 	var out []Chart
 	for _, c := range []*Chart{b.planAgreement(p, adult, child), b.planByGroup(p, adult), b.planOrder(p, adult), b.planTop3(p, adult)} {
 		if c != nil {

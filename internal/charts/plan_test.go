@@ -41,8 +41,8 @@ func TestPlanCharts(t *testing.T) {
 		}
 	}
 	g := ids["plan-groups"]
-	// Row A: host 40/50 = 80 % (Wilson 66.9–88.8); displaced suppressed shows "<5".
-	if row := strings.Join(g.Table.Rows[0], " | "); !strings.Contains(row, "40/50") || !strings.Contains(row, "<5") {
+	// Row A: host 40/50 = 80 % (Wilson 66.9–88.8); displaced, a row too small to show, reads "–".
+	if row := strings.Join(g.Table.Rows[0], " | "); !strings.Contains(row, "40/50 · 80,0") || !strings.Contains(row, "–") {
 		t.Errorf("groups table row A = %s", row)
 	}
 	o := ids["plan-order"]

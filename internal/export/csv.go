@@ -77,7 +77,8 @@ func CSV(w io.Writer, rep *results.Report, o CSVOptions) error {
 	if o.Heading == "" {
 		o.Heading = Heading(rep, o.Semicolon)
 	}
-	for _, n := range append([]string{o.Heading}, o.Notes...) {
+	lw.write(o.Heading)
+	for _, n := range o.Notes {
 		// As wide as the header, so every line has the same fields; scripts skip 1+len(Notes) lines.
 		line := make([]string, len(csvHeader))
 		line[0] = n

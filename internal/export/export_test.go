@@ -210,11 +210,11 @@ func TestCSVLongFormWithSuppression(t *testing.T) {
 	// The protection sentence follows the heading, on a line as wide as the header.
 	buf.Reset()
 	note := "So that nobody can be identified, counts are slightly adjusted and counts under 5 are never shown, so parts may not add up exactly."
-	if err := CSV(&buf, sampleReport(), CSVOptions{Heading: "heading", Notes: []string{note}}); err != nil {
+	if err := CSV(&buf, sampleReport(), CSVOptions{Heading: "Consulta results · filter: everyone", Notes: []string{note}}); err != nil {
 		t.Fatal(err)
 	}
-	if noted := readCSV(t, buf.Bytes()); noted[0][0] != "heading" || noted[1][0] != note || len(noted[1]) != len(csvHeader) || noted[2][0] != "consultation" {
-		t.Errorf("first lines = %q, %q, %q", noted[0], noted[1], noted[2])
+	if noted := readCSV(t, buf.Bytes()); noted[0][0] != note || len(noted[0]) != len(csvHeader) || noted[1][0] != "consultation" {
+		t.Errorf("lines after the heading = %q, %q", noted[0], noted[1])
 	}
 	if b := line(t, recs, "order", DimBorda, "all", "mango"); b["n"] != "31" || b["N"] != "23" || b["percent"] != "87.0" {
 		t.Errorf("borda mango = %v", b)
