@@ -6,12 +6,14 @@ import (
 	"sync"
 )
 
-// Dataset holds a consultation's responses in memory, compactly, so any filter and cut is a scan
-// of a few million small rows instead of a query. It only grows: new rows are appended after the
-// last response it saw.
+// Dataset holds a consultation's answers in memory, compactly, so any filter and cut is a scan
+// of small rows instead of a query. Its rows are either single responses and answer rows
+// (weight 1, the record key), appended by a Batch, or strata and cells counted by the store
+// (weight n, the sum of n record keys), added by a Strata builder: the sums are the same.
 type Dataset struct {
 	mu    sync.RWMutex
 	last  int64
+	total int      // responses held: the sum of the weights of resp
 	words []string // profile values, channels, sessions
 	ids   map[string]uint32
 	terms []string // question and choice ids, few enough for 16 bits
@@ -21,9 +23,11 @@ type Dataset struct {
 	ans   []ans
 }
 
+// resp is one response, or one stratum of n responses with the same profile, session, channel and day.
 type resp struct {
 	group, gender, age, dis, channel, session uint32
-	key                                       uint32 // record key: cell keys are sums of these
+	n                                         uint32 // weight: how many responses it stands for
+	key                                       uint32 // record key, or the sum of its n keys modulo 2^32
 	day                                       string
 }
 
@@ -35,15 +39,17 @@ const (
 	kindText
 )
 
-// ans is one answer row in 16 bytes: millions of them stay in memory.
+// ans is one answer row, or one cell of n equal answer rows in a stratum.
 type ans struct {
 	resp   int32
 	num    int32
+	n      uint32 // weight: how many answer rows it stands for
+	key    uint32 // their responses' record keys summed modulo 2^32
 	q      uint16
 	choice uint16
 	pos    uint8
 	kind   uint8
-	lead   bool // the first row of this question for this response
+	lead   bool // the first row of this question in its response(s): counts who were asked
 }
 
 // NewDataset returns an empty dataset.
@@ -63,7 +69,7 @@ func (d *Dataset) Last() int64 {
 func (d *Dataset) Len() int {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	return len(d.resp)
+	return d.total
 }
 
 func (d *Dataset) word(s string) uint32 {
@@ -121,7 +127,7 @@ func (b *Batch) Response(rid int64, key uint32, session, channel, group, gender,
 	d := b.d
 	b.pending[rid] = int32(len(d.resp) + len(b.resp))
 	b.resp = append(b.resp, resp{group: d.word(group), gender: d.word(gender), age: d.word(ageBand),
-		dis: d.word(disability), channel: d.word(channel), session: d.word(session), key: key, day: day})
+		dis: d.word(disability), channel: d.word(channel), session: d.word(session), n: 1, key: key, day: day})
 	b.rids = append(b.rids, rid)
 }
 
@@ -142,7 +148,7 @@ func (b *Batch) AnswerBytes(rid int64, question, choice []byte, position int, nu
 		clear(b.seen)
 	}
 	b.d.mu.Lock()
-	row := ans{resp: ri, q: b.d.term(question)}
+	row := ans{resp: ri, q: b.d.term(question), n: 1, key: b.keyOf(ri)}
 	switch {
 	case hasNumber:
 		row.kind, row.num = kindNumber, int32(number)
@@ -157,11 +163,17 @@ func (b *Batch) AnswerBytes(rid int64, question, choice []byte, position int, nu
 	b.ans = append(b.ans, row)
 }
 
+// keyOf returns the record key of a response of this batch by its index in the dataset.
+func (b *Batch) keyOf(i int32) uint32 {
+	return b.resp[int(i)-len(b.d.resp)].key
+}
+
 // Commit adds the batch to the dataset.
 func (b *Batch) Commit() {
 	d := b.d
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.total += len(b.resp)
 	for i, r := range b.resp {
 		d.byRID[b.rids[i]] = int32(len(d.resp))
 		d.resp = append(d.resp, r)
