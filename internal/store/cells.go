@@ -85,7 +85,7 @@ func tallyInTx(ctx context.Context, tx *sql.Tx, group []*saveJob) error {
 		k := stratumKey{r.ConsultationID, r.Profile.Group, r.Profile.Gender, r.Profile.AgeBand, r.Profile.Disability,
 			r.SessionID, r.Channel, r.ReceivedAt.UTC().Format(time.DateOnly)}
 		if strata[k] == nil {
-			strata[k] = &count{}
+			strata[k] = &cellCount{}
 			order = append(order, k)
 		}
 		strata[k].add(1, j.key)
@@ -130,7 +130,7 @@ func tallyInTx(ctx context.Context, tx *sql.Tx, group []*saveJob) error {
 			k.lead = !seen[k.question]
 			seen[k.question] = true
 			if cells[k] == nil {
-				cells[k] = &count{}
+				cells[k] = &cellCount{}
 				corder = append(corder, k)
 			}
 			cells[k].add(1, j.key)
