@@ -127,6 +127,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	behindProxy := fs.Bool("behind-proxy", false, "trust X-Forwarded-Proto from a reverse proxy for Secure cookies")
 	memoryLimit := fs.Int("memory-limit", 160, "soft memory limit in MiB for the Go heap (0: none; GOMEMLIMIT wins)")
 	k := fs.Int("k", 5, "small-cell threshold: counts under it show as \"<k\" (never below 3)")
+	resultsEvery := fs.Duration("results-every", 2*time.Second, "results may be this stale: newer counts are looked for at most this often (0: every request)")
+	resultsKept := fs.Int("results-kept", 8, "consultations whose counts stay in memory for results (least recently read forgotten first)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -136,8 +138,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	// The results keep millions of small rows in memory; a soft limit makes the collector run
-	// before the heap doubles, which keeps the server's memory near what it really holds.
+	// A soft limit makes the collector run before the heap doubles, which keeps the server's
+	// memory near what it really holds.
 	if *memoryLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(int64(*memoryLimit) << 20)
 	}
@@ -190,7 +192,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		setup = hex.EncodeToString(auth.NewSecret(16))
 	}
 	srv, err := web.New(web.Config{Store: st, Surveys: loaded, Templates: templates.FS, Static: static.FS, Logger: log,
-		CookieKeys: keys, SecureCookies: *secure, BehindProxy: *behindProxy, SetupToken: setup, K: *k})
+		CookieKeys: keys, SecureCookies: *secure, BehindProxy: *behindProxy, SetupToken: setup, K: *k,
+		ResultsEvery: *resultsEvery, ResultsKept: *resultsKept})
 	if err != nil {
 		log.Error("start web", "err", err)
 		return 1
@@ -208,14 +211,6 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
-	go func() {
-		start := time.Now()
-		if err := srv.Warm(ctx); err != nil && ctx.Err() == nil {
-			log.Error("loading results into memory", "err", err)
-			return
-		}
-		log.Info("results ready", "took", time.Since(start).Round(time.Millisecond))
-	}()
 	select {
 	case err := <-errc:
 		if !errors.Is(err, http.ErrServerClosed) {

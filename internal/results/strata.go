@@ -10,11 +10,9 @@ type Strata struct {
 	index map[int64]int32
 }
 
-// NewStrata starts a dataset from counts; last and responses say what the counts hold.
-func NewStrata(last int64) *Strata {
-	d := NewDataset()
-	d.last = last
-	return &Strata{d: d, index: map[int64]int32{}}
+// NewStrata starts a dataset from counts.
+func NewStrata() *Strata {
+	return &Strata{d: NewDataset(), index: map[int64]int32{}}
 }
 
 // Stratum adds a stratum of n responses whose record keys sum (mod 2^32) to keysum.
@@ -44,6 +42,13 @@ func (s *Strata) Cell(stratum int64, question, choice []byte, kind, position, nu
 		row.kind = kindText
 	}
 	d.ans = append(d.ans, row)
+}
+
+// SetLast records the highest response row id the dataset's counts include.
+func (d *Dataset) SetLast(rid int64) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.last = rid
 }
 
 // Dataset returns the dataset built; the builder must not be used after.

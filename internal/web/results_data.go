@@ -14,18 +14,32 @@ import (
 	"consulta/internal/survey"
 )
 
-// datasets keeps each consultation's responses in memory for results; each grows with new rows.
+// datasets keeps the counts of the consultations read most recently, each as a small dataset of
+// strata and cells built from the store's counts (never every answer), and forgets the least
+// recently used past a bound, so memory follows how many consultations are being read, not how
+// many were ever run or how many people answered.
 type datasets struct {
-	mu sync.Mutex
-	m  map[string]*datasetEntry
+	mu    sync.Mutex
+	m     map[string]*datasetEntry
+	clock int64 // ticks on every use, for least-recently-used eviction
+	// every bounds staleness: a dataset younger than this is served without looking for new
+	// counts; 0 looks every time. kept bounds how many consultations stay in memory.
+	every time.Duration
+	kept  int
 }
 
 type datasetEntry struct {
-	mu sync.Mutex // one refresh at a time
-	d  *results.Dataset
+	mu     sync.Mutex // one load at a time
+	d      *results.Dataset
+	tally  store.Tally // what d holds
+	loaded time.Time
+	used   int64
 }
 
-// dataset returns the consultation's dataset with every response stored so far.
+// defaultKept is how many consultations' counts stay in memory when the configuration says nothing.
+const defaultKept = 8
+
+// dataset returns the consultation's counts, at most every old (see datasets.every).
 func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dataset, error) {
 	s.data.mu.Lock()
 	if s.data.m == nil {
@@ -33,39 +47,90 @@ func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dat
 	}
 	e, ok := s.data.m[consultation]
 	if !ok {
-		e = &datasetEntry{d: results.NewDataset()}
+		e = &datasetEntry{}
 		s.data.m[consultation] = e
+		s.evictLocked()
 	}
+	s.data.clock++
+	e.used = s.data.clock
+	every := s.data.every
 	s.data.mu.Unlock()
+
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	b := e.d.Batch()
-	err := s.store.ResultRows(ctx, consultation, e.d.Last(),
-		func(r store.ResultResponse) {
-			b.Response(r.RID, r.Key, r.Session, r.Channel, r.Group, r.Gender, r.AgeBand, r.Disability, r.Day)
-		},
-		func(a store.ResultAnswer) {
-			b.AnswerBytes(a.RID, a.Question, a.Choice, a.Position, a.Number, a.HasNumber, a.HasText)
-		})
+	now := s.now()
+	if e.d != nil && every > 0 && now.Sub(e.loaded) < every {
+		return e.d, nil
+	}
+	if e.d != nil {
+		// One lookup tells whether anything was stored since: most polls stop here.
+		t, err := s.store.ConsultationTally(ctx, consultation)
+		if err != nil {
+			return nil, err
+		}
+		if t.Responses == e.tally.Responses && t.LastRID == e.tally.LastRID {
+			e.loaded = now
+			return e.d, nil
+		}
+	}
+	d, t, err := s.loadCounts(ctx, consultation)
 	if err != nil {
 		return nil, err
 	}
-	b.Commit()
-	return e.d, nil
+	e.d, e.tally, e.loaded = d, t, now
+	return d, nil
 }
 
-// Warm loads the datasets of every consultation, so the first results page is quick.
-func (s *Server) Warm(ctx context.Context) error {
-	cs, err := s.store.Consultations(ctx, nil, true)
+// loadCounts builds a dataset from the store's counts of a consultation, from one snapshot.
+func (s *Server) loadCounts(ctx context.Context, consultation string) (*results.Dataset, store.Tally, error) {
+	var b *results.Strata
+	strata := func(st store.Stratum) {
+		b.Stratum(st.ID, st.Responses, st.Keysum, st.Session, st.Channel, st.Group, st.Gender, st.AgeBand, st.Disability, st.Day)
+	}
+	cell := func(c store.Cell) {
+		b.Cell(c.Stratum, c.Question, c.Choice, c.Kind, c.Position, c.Number, c.Lead, c.Responses, c.Keysum)
+	}
+	b = results.NewStrata()
+	t, err := s.store.Cells(ctx, consultation, strata, cell)
 	if err != nil {
-		return err
+		return nil, store.Tally{}, err
 	}
-	for _, c := range cs {
-		if _, err := s.dataset(ctx, c.ID); err != nil {
-			return err
+	d := b.Dataset()
+	d.SetLast(t.LastRID)
+	return d, t, nil
+}
+
+// evictLocked forgets the least recently used consultations past the bound; s.data.mu is held.
+func (s *Server) evictLocked() {
+	kept := s.data.kept
+	if kept <= 0 {
+		kept = defaultKept
+	}
+	for len(s.data.m) > kept {
+		oldest, at := "", int64(-1)
+		for id, e := range s.data.m {
+			if at < 0 || e.used < at {
+				oldest, at = id, e.used
+			}
 		}
+		delete(s.data.m, oldest)
 	}
-	return nil
+}
+
+// resident lists the consultations whose counts are in memory, for tests.
+func (s *Server) resident() []string {
+	s.data.mu.Lock()
+	defer s.data.mu.Unlock()
+	var out []string
+	for id, e := range s.data.m {
+		e.mu.Lock()
+		if e.d != nil {
+			out = append(out, id)
+		}
+		e.mu.Unlock()
+	}
+	slices.Sort(out)
+	return out
 }
 
 // filterFrom reads a results filter from the query string, keeping only values that make sense.
@@ -119,13 +184,15 @@ func (c *reports) put(key string, r *results.Report) {
 	}
 }
 
-// aggregate returns the suppressed report of a consultation for a filter, computed once per state of its data.
+// aggregate returns the suppressed report of a consultation for a filter, computed once per state
+// of its counts: a planner polling results pays for one aggregation per new state, and a new
+// state comes at most once per datasets.every.
 func (s *Server) aggregate(d *results.Dataset, sv *survey.Survey, consultation string, f results.Filter) *results.Report {
-	key := fmt.Sprintf("%s|%s|%d|%+v", consultation, sv.Version, d.Len(), f)
+	key := fmt.Sprintf("%s|%s|%d|%d|%+v", consultation, sv.Version, d.Len(), d.Last(), f)
 	if rep := s.reportCache.get(key); rep != nil {
 		return rep
 	}
-	rep := results.Aggregate(d, sv, consultation, f, s.k)
+	rep := results.AggregateWeighted(d, sv, consultation, f, s.k)
 	s.reportCache.put(key, rep)
 	return rep
 }

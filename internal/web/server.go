@@ -39,6 +39,11 @@ type Config struct {
 	Now        func() time.Time
 	// K is the small-cell threshold: counts under it show as "<K" (default 5, never below 3).
 	K int
+	// ResultsEvery bounds how stale results may be: counts younger than this are served without
+	// looking for new ones (0: look on every request). ResultsKept bounds how many consultations'
+	// counts stay in memory (0: 8).
+	ResultsEvery time.Duration
+	ResultsKept  int
 }
 
 // Server holds everything the handlers share; every handler is a method on it.
@@ -65,7 +70,8 @@ type Server struct {
 func New(cfg Config) (*Server, error) {
 	s := &Server{store: cfg.Store, surveys: map[string]*survey.Survey{}, log: cfg.Logger,
 		secureCookies: cfg.SecureCookies, behindProxy: cfg.BehindProxy, setupToken: cfg.SetupToken, now: cfg.Now,
-		signins: newLimiter(10, 15*time.Minute), k: results.NormalizeK(cfg.K)}
+		signins: newLimiter(10, 15*time.Minute), k: results.NormalizeK(cfg.K),
+		data: datasets{every: cfg.ResultsEvery, kept: cfg.ResultsKept}}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
