@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -257,3 +258,48 @@ func (s *Store) Cells(ctx context.Context, consultation string, onStratum func(S
 	}
 	return t, crows.Err()
 }
+
+// recount computes from the responses and answers what the counts must hold, as strata and
+// cells rows: the check below compares it with them.
+const (
+	recountStrata = `SELECT consultation_id, coalesce(grp, ''), coalesce(gender, ''), coalesce(age_band, ''),
+		coalesce(disability, ''), coalesce(session_id, ''), channel, substr(received_at, 1, 10), count(*), sum(record_key) % 4294967296
+		FROM responses GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`
+	storedStrata = `SELECT consultation_id, grp, gender, age_band, disability, session_id, channel, day, responses, keysum FROM strata`
+	recountCells = `SELECT r.consultation_id, coalesce(r.grp, ''), coalesce(r.gender, ''), coalesce(r.age_band, ''),
+		coalesce(r.disability, ''), coalesce(r.session_id, ''), r.channel, substr(r.received_at, 1, 10), a.question,
+		CASE WHEN a.number IS NOT NULL THEN 2 WHEN coalesce(a.choice, '') <> '' THEN 1 WHEN a.text IS NOT NULL THEN 3 ELSE 0 END,
+		CASE WHEN a.number IS NULL AND coalesce(a.choice, '') <> '' THEN a.choice ELSE '' END,
+		CASE WHEN a.number IS NULL AND coalesce(a.choice, '') <> '' THEN coalesce(a.position, 0) ELSE 0 END,
+		coalesce(a.number, 0),
+		CASE WHEN a.rowid = (SELECT min(f.rowid) FROM answers f WHERE f.rid = a.rid AND f.question = a.question) THEN 1 ELSE 0 END,
+		count(*), sum(r.record_key) % 4294967296
+		FROM answers a JOIN responses r ON r.rid = a.rid GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14`
+	storedCells = `SELECT s.consultation_id, s.grp, s.gender, s.age_band, s.disability, s.session_id, s.channel, s.day, c.question,
+		c.kind, c.choice, c.position, c.number, c.lead, c.responses, c.keysum FROM cells c JOIN strata s ON s.id = c.stratum_id`
+	recountTallies = `SELECT consultation_id, count(*), max(rid) FROM responses GROUP BY consultation_id`
+	storedTallies  = `SELECT consultation_id, responses, last_rid FROM tallies WHERE responses > 0`
+)
+
+// VerifyCounts recounts every stratum and cell from the responses and answers and returns an
+// error saying how many rows differ from the counts kept at write time. It reads everything:
+// for tests, the crash test and an administrator's check, never for a request.
+func VerifyCounts(ctx context.Context, db *sql.DB) error {
+	for _, pair := range [][3]string{{"strata", recountStrata, storedStrata}, {"cells", recountCells, storedCells},
+		{"tallies", recountTallies, storedTallies}} {
+		var missing, extra int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (`+pair[1]+` EXCEPT `+pair[2]+`)`).Scan(&missing); err != nil {
+			return fmt.Errorf("store: recount %s: %w", pair[0], err)
+		}
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (`+pair[2]+` EXCEPT `+pair[1]+`)`).Scan(&extra); err != nil {
+			return fmt.Errorf("store: recount %s: %w", pair[0], err)
+		}
+		if missing+extra > 0 {
+			return fmt.Errorf("store: %s: %d recounted rows not kept, %d kept rows not recounted", pair[0], missing, extra)
+		}
+	}
+	return nil
+}
+
+// VerifyCounts checks the counts of this store against its responses (see VerifyCounts).
+func (s *Store) VerifyCounts(ctx context.Context) error { return VerifyCounts(ctx, s.r) }
