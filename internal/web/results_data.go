@@ -45,14 +45,14 @@ func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dat
 	if s.data.m == nil {
 		s.data.m = map[string]*datasetEntry{}
 	}
+	s.data.clock++
 	e, ok := s.data.m[consultation]
 	if !ok {
 		e = &datasetEntry{}
 		s.data.m[consultation] = e
-		s.evictLocked()
 	}
-	s.data.clock++
 	e.used = s.data.clock
+	s.evictLocked()
 	every := s.data.every
 	s.data.mu.Unlock()
 
