@@ -68,12 +68,70 @@ func (c *cellCount) add(n int64, key uint32) {
 	c.keysum += key // uint32 wraps: the sum modulo 2^32
 }
 
-// cellsPerUpsert bounds one multi-row upsert (9 values a row, far under SQLite's 32,766).
-const cellsPerUpsert = 200
+// countStatements are the upserts that keep counts, prepared once at Open: parsing them for
+// every group cost the writer more than running them. Cells go in chunks of powers of two.
+type countStatements struct {
+	stratum, tally *sql.Stmt
+	cells          map[int]*sql.Stmt // by rows: 1, 2, 4 … maxCellChunk
+}
+
+const maxCellChunk = 128
+
+const (
+	upsertStratum = `INSERT INTO strata (consultation_id, grp, gender, age_band, disability, session_id,
+		channel, day, responses, keysum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (consultation_id, grp, gender, age_band, disability, session_id, channel, day)
+		DO UPDATE SET responses = strata.responses + excluded.responses, keysum = (strata.keysum + excluded.keysum) % 4294967296
+		RETURNING id`
+	upsertTally = `INSERT INTO tallies (consultation_id, responses, last_rid, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (consultation_id) DO UPDATE SET responses = tallies.responses + excluded.responses,
+		last_rid = CASE WHEN excluded.last_rid > tallies.last_rid THEN excluded.last_rid ELSE tallies.last_rid END,
+		updated_at = excluded.updated_at`
+)
+
+func upsertCells(n int) string {
+	return `INSERT INTO cells (stratum_id, question, kind, choice, position, number, lead, responses, keysum) VALUES ` +
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ") +
+		` ON CONFLICT (stratum_id, question, kind, choice, position, number, lead)
+		DO UPDATE SET responses = cells.responses + excluded.responses, keysum = (cells.keysum + excluded.keysum) % 4294967296`
+}
+
+// prepareCounts prepares the upserts on the writer before the group writer takes its connection.
+func (s *Store) prepareCounts() error {
+	c := &countStatements{cells: map[int]*sql.Stmt{}}
+	var err error
+	if c.stratum, err = s.w.Prepare(upsertStratum); err != nil {
+		return err
+	}
+	if c.tally, err = s.w.Prepare(upsertTally); err != nil {
+		return err
+	}
+	for n := 1; n <= maxCellChunk; n *= 2 {
+		if c.cells[n], err = s.w.Prepare(upsertCells(n)); err != nil {
+			return err
+		}
+	}
+	s.upserts = c
+	return nil
+}
+
+func (c *countStatements) close() {
+	if c == nil {
+		return
+	}
+	c.stratum.Close()
+	c.tally.Close()
+	for _, st := range c.cells {
+		st.Close()
+	}
+}
+
+// tallyGroup is the writer's tallyInTx; a benchmark measures the writer without it.
+var tallyGroup = (*Store).tallyInTx
 
 // tallyInTx adds the responses of a group that were stored to the counts, inside the group's
 // transaction. Upserts (INSERT … ON CONFLICT DO UPDATE) are the same in SQLite and PostgreSQL.
-func tallyInTx(ctx context.Context, tx *sql.Tx, group []*saveJob) error {
+func (s *Store) tallyInTx(ctx context.Context, tx *sql.Tx, group []*saveJob) error {
 	strata := map[stratumKey]*cellCount{}
 	var order []stratumKey
 	keyOf := map[*saveJob]stratumKey{}
@@ -106,11 +164,7 @@ func tallyInTx(ctx context.Context, tx *sql.Tx, group []*saveJob) error {
 	for _, k := range order {
 		c := strata[k]
 		var id int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO strata (consultation_id, grp, gender, age_band, disability, session_id,
-			channel, day, responses, keysum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (consultation_id, grp, gender, age_band, disability, session_id, channel, day)
-			DO UPDATE SET responses = strata.responses + excluded.responses, keysum = (strata.keysum + excluded.keysum) % 4294967296
-			RETURNING id`, k.consultation, k.group, k.gender, k.age, k.disability, k.session, k.channel, k.day,
+		err := tx.StmtContext(ctx, s.upserts.stratum).QueryRowContext(ctx, k.consultation, k.group, k.gender, k.age, k.disability, k.session, k.channel, k.day,
 			c.n, int64(c.keysum)).Scan(&id)
 		if err != nil {
 			return err
@@ -138,27 +192,23 @@ func tallyInTx(ctx context.Context, tx *sql.Tx, group []*saveJob) error {
 		}
 	}
 	for len(corder) > 0 {
-		n := min(len(corder), cellsPerUpsert)
+		n := maxCellChunk
+		for n > len(corder) {
+			n /= 2
+		}
 		args := make([]any, 0, n*9)
 		for _, k := range corder[:n] {
 			c := cells[k]
 			args = append(args, k.stratum, k.question, k.kind, k.choice, k.position, k.number, k.lead, c.n, int64(c.keysum))
 		}
-		query := `INSERT INTO cells (stratum_id, question, kind, choice, position, number, lead, responses, keysum) VALUES ` +
-			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ") +
-			` ON CONFLICT (stratum_id, question, kind, choice, position, number, lead)
-			DO UPDATE SET responses = cells.responses + excluded.responses, keysum = (cells.keysum + excluded.keysum) % 4294967296`
-		if _, err := tx.ExecContext(ctx, query, args...); err != nil {
+		if _, err := tx.StmtContext(ctx, s.upserts.cells[n]).ExecContext(ctx, args...); err != nil {
 			return err
 		}
 		corder = corder[n:]
 	}
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	for id, t := range consultations {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO tallies (consultation_id, responses, last_rid, updated_at) VALUES (?, ?, ?, ?)
-			ON CONFLICT (consultation_id) DO UPDATE SET responses = tallies.responses + excluded.responses,
-			last_rid = CASE WHEN excluded.last_rid > tallies.last_rid THEN excluded.last_rid ELSE tallies.last_rid END,
-			updated_at = excluded.updated_at`, id, t.Responses, t.LastRID, now); err != nil {
+		if _, err := tx.StmtContext(ctx, s.upserts.tally).ExecContext(ctx, id, t.Responses, t.LastRID, now); err != nil {
 			return err
 		}
 	}

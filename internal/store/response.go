@@ -130,7 +130,7 @@ func (s *Store) commitGroup(group []*saveJob) {
 			}
 		}
 		// In the same transaction: counts and responses are committed together or not at all.
-		return tallyInTx(ctx, tx, group)
+		return tallyGroup(s, ctx, tx, group)
 	})
 	for i, j := range group {
 		if err != nil {

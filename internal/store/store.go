@@ -36,8 +36,9 @@ type Store struct {
 	// Now is the clock every stored time comes from; tests replace it.
 	Now func() time.Time
 
-	stmtMu sync.Mutex
-	stmts  map[int]*sql.Stmt // multi-row answer INSERTs by row count
+	stmtMu  sync.Mutex
+	stmts   map[int]*sql.Stmt // multi-row answer INSERTs by row count
+	upserts *countStatements
 
 	saves      chan *saveJob // responses waiting for the group writer
 	writerDone chan struct{}
@@ -81,6 +82,11 @@ func Open(path string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
+	if err := s.prepareCounts(); err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("store: prepare counts: %w", err)
+	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	s.r = r
@@ -99,6 +105,7 @@ func (s *Store) Close() error {
 	}
 	s.stmts = nil
 	s.stmtMu.Unlock()
+	s.upserts.close()
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 

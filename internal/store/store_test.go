@@ -70,7 +70,7 @@ type fixture struct {
 	sv   *survey.Survey
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "data", "consulta.db")
 	st, err := Open(path)
