@@ -206,7 +206,7 @@ func (s *Store) tallyInTx(ctx context.Context, tx *sql.Tx, group []*saveJob) err
 		}
 		corder = corder[n:]
 	}
-	now := time.Now().UTC().Format(time.RFC3339Nano)
+	now := s.stamp()
 	for id, t := range consultations {
 		if _, err := tx.StmtContext(ctx, s.upserts.tally).ExecContext(ctx, id, t.Responses, t.LastRID, now); err != nil {
 			return err

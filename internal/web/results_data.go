@@ -100,6 +100,28 @@ func (s *Server) loadCounts(ctx context.Context, consultation string) (*results.
 	return d, t, nil
 }
 
+// asOfTime is when the last response held by the consultation's counts in memory was stored.
+func (s *Server) asOfTime(consultation string) time.Time {
+	s.data.mu.Lock()
+	e := s.data.m[consultation]
+	s.data.mu.Unlock()
+	if e == nil {
+		return time.Time{}
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.tally.UpdatedAt
+}
+
+// asOf is asOfTime for a page, in UTC to the second; empty when nothing was stored yet.
+func (s *Server) asOf(consultation string) string {
+	at := s.asOfTime(consultation)
+	if at.IsZero() {
+		return ""
+	}
+	return at.UTC().Format("2006-01-02 15:04:05 UTC")
+}
+
 // evictLocked forgets the least recently used consultations past the bound; s.data.mu is held.
 func (s *Server) evictLocked() {
 	kept := s.data.kept

@@ -43,9 +43,12 @@ func (s *Server) resultsXLSX(w http.ResponseWriter, r *http.Request) {
 
 // apiResultsShow answers the filtered, suppressed report as JSON.
 func (s *Server) apiResultsShow(w http.ResponseWriter, r *http.Request) {
-	rep, _, _, ok := s.report(w, r)
+	rep, c, _, ok := s.report(w, r)
 	if !ok {
 		return
+	}
+	if at := s.asOfTime(c.ID); !at.IsZero() {
+		w.Header().Set("Last-Modified", at.UTC().Format(http.TimeFormat))
 	}
 	writeJSON(w, http.StatusOK, rep)
 }

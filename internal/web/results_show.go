@@ -24,6 +24,7 @@ type resultsPage struct {
 	Suppressed   string
 	Print        bool
 	OnlyChoices  []onlyChoice
+	AsOf         string // when the last response the counts hold was stored
 }
 
 type chartOptions struct {
@@ -64,7 +65,7 @@ func (s *Server) renderResults(w http.ResponseWriter, r *http.Request, print boo
 	label := func(key string, args ...any) string { return T(lang, key, args...) }
 	p := &resultsPage{Report: rep, Consultation: c, Survey: sv, Sessions: sessions, Filter: rep.Filter,
 		Charts: charts.Build(rep, sv, lang, label), ChartData: map[string]chartOptions{}, Print: print,
-		Suppressed: results.SuppressLabel(rep.K), Query: r.URL.RawQuery}
+		Suppressed: results.SuppressLabel(rep.K), Query: r.URL.RawQuery, AsOf: s.asOf(c.ID)}
 	if rep.Filter.Dimension != "" {
 		p.Only = rep.Filter.Dimension + ":" + rep.Filter.Value
 	}
