@@ -14,32 +14,34 @@ import (
 	"consulta/internal/survey"
 )
 
-// datasets keeps the counts of the consultations read most recently, each as a small dataset of
-// strata and cells built from the store's counts (never every answer), and forgets the least
-// recently used past a bound, so memory follows how many consultations are being read, not how
-// many were ever run or how many people answered.
+// datasets keeps the responses of the consultations read most recently in memory, each growing
+// with the responses stored after it was read, and forgets the least recently read past a bound:
+// memory follows how many consultations are being read, not how many were ever run. Nothing is
+// loaded at start. Rows stay single responses in arrival order, because the protection counts
+// groups of people as the first multiples of k in that order.
 type datasets struct {
 	mu    sync.Mutex
 	m     map[string]*datasetEntry
 	clock int64 // ticks on every use, for least-recently-used eviction
-	// every bounds staleness: a dataset younger than this is served without looking for new
-	// counts; 0 looks every time. kept bounds how many consultations stay in memory.
+	// every bounds staleness: a dataset refreshed less than this ago is served as it is, so a
+	// planner polling results costs one refresh and one report per period, not per request;
+	// 0 refreshes on every request. kept bounds how many consultations stay in memory.
 	every time.Duration
 	kept  int
 }
 
 type datasetEntry struct {
-	mu     sync.Mutex // one load at a time
+	mu     sync.Mutex // one refresh at a time
 	d      *results.Dataset
-	tally  store.Tally // what d holds
+	tally  store.Tally // what the store held at the last refresh
 	loaded time.Time
 	used   int64
 }
 
-// defaultKept is how many consultations' counts stay in memory when the configuration says nothing.
+// defaultKept is how many consultations stay in memory when the configuration says nothing.
 const defaultKept = 8
 
-// dataset returns the consultation's counts, at most every old (see datasets.every).
+// dataset returns the consultation's responses, at most datasets.every old.
 func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dataset, error) {
 	s.data.mu.Lock()
 	if s.data.m == nil {
@@ -48,7 +50,7 @@ func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dat
 	s.data.clock++
 	e, ok := s.data.m[consultation]
 	if !ok {
-		e = &datasetEntry{}
+		e = &datasetEntry{d: results.NewDataset()}
 		s.data.m[consultation] = e
 	}
 	e.used = s.data.clock
@@ -59,39 +61,46 @@ func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dat
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	now := s.now()
-	if e.d != nil && every > 0 && now.Sub(e.loaded) < every {
+	if !e.loaded.IsZero() && every > 0 && now.Sub(e.loaded) < every {
 		return e.d, nil
 	}
-	if e.d != nil {
-		// One lookup tells whether anything was stored since: most polls stop here.
-		t, err := s.store.ConsultationTally(ctx, consultation)
-		if err != nil {
-			return nil, err
-		}
-		if t.Responses == e.tally.Responses && t.LastRID == e.tally.LastRID {
-			e.loaded = now
-			return e.d, nil
-		}
-	}
-	d, t, err := s.loadCounts(ctx, consultation)
+	// One lookup tells whether anything was stored since: most polls stop here.
+	t, err := s.store.ConsultationTally(ctx, consultation)
 	if err != nil {
 		return nil, err
 	}
-	e.d, e.tally, e.loaded = d, t, now
-	return d, nil
+	if !e.loaded.IsZero() && t.Responses == e.tally.Responses && t.LastRID == e.tally.LastRID {
+		e.loaded = now
+		return e.d, nil
+	}
+	b := e.d.Batch()
+	err = s.store.ResultRows(ctx, consultation, e.d.Last(),
+		func(r store.ResultResponse) {
+			b.Response(r.RID, r.Key, r.Session, r.Channel, r.Group, r.Gender, r.AgeBand, r.Disability, r.Day)
+		},
+		func(a store.ResultAnswer) {
+			b.AnswerBytes(a.RID, a.Question, a.Choice, a.Position, a.Number, a.HasNumber, a.HasText)
+		})
+	if err != nil {
+		return nil, err
+	}
+	b.Commit()
+	e.tally, e.loaded = t, now
+	return e.d, nil
 }
 
-// loadCounts builds a dataset from the store's counts of a consultation, from one snapshot.
+// loadCounts builds a dataset of strata and cells from the store's counts of a consultation:
+// the same counts and key sums as the responses, in a size that follows the variety of answers,
+// not their number. Not used for reports while the protection needs responses in arrival order.
 func (s *Server) loadCounts(ctx context.Context, consultation string) (*results.Dataset, store.Tally, error) {
-	var b *results.Strata
-	strata := func(st store.Stratum) {
-		b.Stratum(st.ID, st.Responses, st.Keysum, st.Session, st.Channel, st.Group, st.Gender, st.AgeBand, st.Disability, st.Day)
-	}
-	cell := func(c store.Cell) {
-		b.Cell(c.Stratum, c.Question, c.Choice, c.Kind, c.Position, c.Number, c.Lead, c.Responses, c.Keysum)
-	}
-	b = results.NewStrata()
-	t, err := s.store.Cells(ctx, consultation, strata, cell)
+	b := results.NewStrata()
+	t, err := s.store.Cells(ctx, consultation,
+		func(st store.Stratum) {
+			b.Stratum(st.ID, st.Responses, st.Keysum, st.Session, st.Channel, st.Group, st.Gender, st.AgeBand, st.Disability, st.Day)
+		},
+		func(c store.Cell) {
+			b.Cell(c.Stratum, c.Question, c.Choice, c.Kind, c.Position, c.Number, c.Lead, c.Responses, c.Keysum)
+		})
 	if err != nil {
 		return nil, store.Tally{}, err
 	}
@@ -206,15 +215,15 @@ func (c *reports) put(key string, r *results.Report) {
 	}
 }
 
-// aggregate returns the suppressed report of a consultation for a filter, computed once per state
-// of its counts: a planner polling results pays for one aggregation per new state, and a new
-// state comes at most once per datasets.every.
+// aggregate returns the report of a consultation for a filter, computed once per state of its
+// data: a planner polling results pays for one aggregation per new state, and a new state comes
+// at most once per datasets.every.
 func (s *Server) aggregate(d *results.Dataset, sv *survey.Survey, consultation string, f results.Filter) *results.Report {
 	key := fmt.Sprintf("%s|%s|%d|%d|%+v", consultation, sv.Version, d.Len(), d.Last(), f)
 	if rep := s.reportCache.get(key); rep != nil {
 		return rep
 	}
-	rep := results.AggregateWeighted(d, sv, consultation, f, s.k)
+	rep := results.Aggregate(d, sv, consultation, f, s.k)
 	s.reportCache.put(key, rep)
 	return rep
 }
