@@ -21,7 +21,12 @@ type Dataset struct {
 	resp  []resp
 	byRID map[int64]int32
 	ans   []ans
+	cellW []weight // strata only: per ans, how many rows it stands for and their key sum
 }
+
+// weight is how many responses or answer rows a row stands for, and their record keys summed
+// modulo 2^32.
+type weight struct{ n, key uint32 }
 
 // resp is one response, or one stratum of n responses with the same profile, session, channel and day.
 type resp struct {
@@ -39,12 +44,11 @@ const (
 	kindText
 )
 
-// ans is one answer row, or one cell of n equal answer rows in a stratum.
+// ans is one answer row in 16 bytes, millions of them stay in memory; in a dataset of strata it
+// is one cell of equal answer rows, its weight and key sum beside it in Dataset.cellW.
 type ans struct {
 	resp   int32
 	num    int32
-	n      uint32 // weight: how many answer rows it stands for
-	key    uint32 // their responses' record keys summed modulo 2^32
 	q      uint16
 	choice uint16
 	pos    uint8
@@ -148,7 +152,7 @@ func (b *Batch) AnswerBytes(rid int64, question, choice []byte, position int, nu
 		clear(b.seen)
 	}
 	b.d.mu.Lock()
-	row := ans{resp: ri, q: b.d.term(question), n: 1, key: b.keyOf(ri)}
+	row := ans{resp: ri, q: b.d.term(question)}
 	switch {
 	case hasNumber:
 		row.kind, row.num = kindNumber, int32(number)
@@ -161,11 +165,6 @@ func (b *Batch) AnswerBytes(rid int64, question, choice []byte, position int, nu
 	row.lead = !b.seen[row.q]
 	b.seen[row.q] = true
 	b.ans = append(b.ans, row)
-}
-
-// keyOf returns the record key of a response of this batch by its index in the dataset.
-func (b *Batch) keyOf(i int32) uint32 {
-	return b.resp[int(i)-len(b.d.resp)].key
 }
 
 // Commit adds the batch to the dataset.

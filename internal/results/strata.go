@@ -32,7 +32,7 @@ func (s *Strata) Cell(stratum int64, question, choice []byte, kind, position, nu
 		return
 	}
 	d := s.d
-	row := ans{resp: ri, q: d.term(question), n: uint32(n), key: keysum, lead: lead}
+	row := ans{resp: ri, q: d.term(question), lead: lead}
 	switch kind {
 	case 2:
 		row.kind, row.num = kindNumber, int32(number)
@@ -42,6 +42,7 @@ func (s *Strata) Cell(stratum int64, question, choice []byte, kind, position, nu
 		row.kind = kindText
 	}
 	d.ans = append(d.ans, row)
+	d.cellW = append(d.cellW, weight{uint32(n), keysum})
 }
 
 // SetLast records the highest response row id the dataset's counts include.
@@ -80,7 +81,11 @@ func (d *Dataset) CellCounts() (strata, cells map[string]Count) {
 		c.Keysum += r.key
 		strata[k] = c
 	}
-	for _, a := range d.ans {
+	for i, a := range d.ans {
+		w := weight{1, d.resp[a.resp].key}
+		if d.cellW != nil {
+			w = d.cellW[i]
+		}
 		choice := ""
 		if a.kind == kindChoice {
 			choice = d.terms[a.choice]
@@ -88,8 +93,8 @@ func (d *Dataset) CellCounts() (strata, cells map[string]Count) {
 		k := name(d.resp[a.resp]) + "|" + d.terms[a.q] + "|" + string('0'+rune(a.kind)) + "|" + choice + "|" +
 			strconv.Itoa(int(a.pos)) + "|" + strconv.Itoa(int(a.num)) + "|" + map[bool]string{true: "1", false: "0"}[a.lead]
 		c := cells[k]
-		c.N += int(a.n)
-		c.Keysum += a.key
+		c.N += int(w.n)
+		c.Keysum += w.key
 		cells[k] = c
 	}
 	return strata, cells

@@ -204,8 +204,10 @@ func TestMigrationCountsWhatIsStored(t *testing.T) {
 	ctx := context.Background()
 	fillRandom(t, f, "c1", 800, 3)
 	_, before, _, _ := keptCounts(t, f.st, "c1")
-	// Back to the state before migration 011: no counts, and the migration not yet applied.
+	_, packedRows, _ := recordCounts(t, f.st, "c1")
+	// Back to the state before migration 011: no counts, no packed answers, not yet applied.
 	for _, q := range []string{`DROP TABLE cells`, `DROP TABLE strata`, `DROP TABLE tallies`,
+		`ALTER TABLE responses DROP COLUMN answers_packed`,
 		`DELETE FROM schema_migrations WHERE name = '011_cells.sql'`} {
 		if _, err := f.st.w.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
@@ -218,6 +220,9 @@ func TestMigrationCountsWhatIsStored(t *testing.T) {
 	defer st.Close()
 	_, after, _, _ := keptCounts(t, st, "c1")
 	sameCounts(t, "migrated cell", before, after)
+	// Responses stored before answers were packed are read from the answers table, the same.
+	_, unpackedRows, _ := recordCounts(t, st, "c1")
+	sameCounts(t, "unpacked row", packedRows, unpackedRows)
 	if err := st.VerifyCounts(ctx); err != nil {
 		t.Error(err)
 	}
@@ -226,6 +231,13 @@ func TestMigrationCountsWhatIsStored(t *testing.T) {
 	if _, err := st.SaveResponse(ctx, r, f.sv); err != nil {
 		t.Fatal(err)
 	}
+	// Old responses unpacked, the new one packed: read together, in order.
+	_, mixed, d := recordCounts(t, st, "c1")
+	if d.Len() != 801 || len(mixed) < len(unpackedRows) {
+		t.Errorf("after one more response: %d responses, %d cells (before %d)", d.Len(), len(mixed), len(unpackedRows))
+	}
+	_, kept, _, _ := keptCounts(t, st, "c1")
+	sameCounts(t, "mixed cell", mixed, kept)
 	if err := st.VerifyCounts(ctx); err != nil {
 		t.Error(err)
 	}

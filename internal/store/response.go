@@ -157,7 +157,7 @@ func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, j *saveJob) error {
 		r.ReceivedAt = s.Now()
 	}
 	r.ReceivedAt = r.ReceivedAt.UTC()
-	rid, key, err := insertResponse(ctx, tx, r, j.hash)
+	rid, key, err := insertResponse(ctx, tx, r, j.hash, packAnswers(j.rows))
 	if err != nil {
 		return err
 	}
@@ -177,14 +177,14 @@ func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, j *saveJob) error {
 	return nil
 }
 
-func insertResponse(ctx context.Context, tx *sql.Tx, r *Response, hash string) (int64, uint32, error) {
+func insertResponse(ctx context.Context, tx *sql.Tx, r *Response, hash string, packed []byte) (int64, uint32, error) {
 	key := newRecordKey()
 	res, err := tx.ExecContext(ctx, `INSERT INTO responses (id, consultation_id, session_id, survey_version, language,
-		channel, grp, gender, age_band, disability, content_hash, received_at, record_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		channel, grp, gender, age_band, disability, content_hash, received_at, record_key, answers_packed)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.ConsultationID, nullable(r.SessionID), r.SurveyVersion, r.Language, r.Channel,
 		nullable(r.Profile.Group), nullable(r.Profile.Gender), nullable(r.Profile.AgeBand), nullable(r.Profile.Disability),
-		hash, r.ReceivedAt.Format(time.RFC3339Nano), key)
+		hash, r.ReceivedAt.Format(time.RFC3339Nano), key, packed)
 	if err != nil {
 		return 0, 0, err
 	}
