@@ -141,12 +141,12 @@ func TestCrashDurability(t *testing.T) {
 		t.Errorf("integrity_check = %q (%v), want ok", integrity, err)
 	}
 	lap("integrity_check")
-	// The counts results are read from were committed with the responses: after the kill they
-	// still equal a recount of every stored answer.
-	if err := store.VerifyCounts(context.Background(), db); err != nil {
-		t.Errorf("counts after the kill: %v", err)
+	// The tallies results check for news were committed with the responses: after the kill
+	// they still equal a recount.
+	if err := store.VerifyTallies(context.Background(), db); err != nil {
+		t.Errorf("tallies after the kill: %v", err)
 	}
-	lap("counts against responses")
+	lap("tallies against responses")
 	stored, err := loadStored(db, acked)
 	if err != nil {
 		t.Fatal(err)
@@ -211,8 +211,8 @@ func TestCrashDurability(t *testing.T) {
 	if total != len(acked)+len(lost) {
 		t.Errorf("stored %d of the %d responses sent", total, len(acked)+len(lost))
 	}
-	if err := store.VerifyCounts(context.Background(), db); err != nil {
-		t.Errorf("counts after re-sends and replays: %v", err)
+	if err := store.VerifyTallies(context.Background(), db); err != nil {
+		t.Errorf("tallies after re-sends and replays: %v", err)
 	}
 	t.Logf("acknowledged %d; lost in flight %d (%d of them committed before the kill); re-sent %d (statuses %v); replays of acknowledged %v",
 		len(acked), len(lost), len(committedUnanswered), len(lost), resent, replayed)

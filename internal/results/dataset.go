@@ -6,14 +6,12 @@ import (
 	"sync"
 )
 
-// Dataset holds a consultation's answers in memory, compactly, so any filter and cut is a scan
-// of small rows instead of a query. Its rows are either single responses and answer rows
-// (weight 1, the record key), appended by a Batch, or strata and cells counted by the store
-// (weight n, the sum of n record keys), added by a Strata builder: the sums are the same.
+// Dataset holds a consultation's responses in memory, compactly, so any filter and cut is a scan
+// of a few million small rows instead of a query. It only grows: new rows are appended after the
+// last response it saw.
 type Dataset struct {
 	mu    sync.RWMutex
 	last  int64
-	total int      // responses held: the sum of the weights of resp
 	words []string // profile values, channels, sessions
 	ids   map[string]uint32
 	terms []string // question and choice ids, few enough for 16 bits
@@ -21,18 +19,11 @@ type Dataset struct {
 	resp  []resp
 	byRID map[int64]int32
 	ans   []ans
-	cellW []weight // strata only: per ans, how many rows it stands for and their key sum
 }
 
-// weight is how many responses or answer rows a row stands for, and their record keys summed
-// modulo 2^32.
-type weight struct{ n, key uint32 }
-
-// resp is one response, or one stratum of n responses with the same profile, session, channel and day.
 type resp struct {
 	group, gender, age, dis, channel, session uint32
-	n                                         uint32 // weight: how many responses it stands for
-	key                                       uint32 // record key, or the sum of its n keys modulo 2^32
+	key                                       uint32 // record key: cell keys are sums of these
 	day                                       string
 }
 
@@ -44,8 +35,7 @@ const (
 	kindText
 )
 
-// ans is one answer row in 16 bytes, millions of them stay in memory; in a dataset of strata it
-// is one cell of equal answer rows, its weight and key sum beside it in Dataset.cellW.
+// ans is one answer row in 16 bytes: millions of them stay in memory.
 type ans struct {
 	resp   int32
 	num    int32
@@ -53,7 +43,7 @@ type ans struct {
 	choice uint16
 	pos    uint8
 	kind   uint8
-	lead   bool // the first row of this question in its response(s): counts who were asked
+	lead   bool // the first row of this question for this response
 }
 
 // NewDataset returns an empty dataset.
@@ -73,7 +63,7 @@ func (d *Dataset) Last() int64 {
 func (d *Dataset) Len() int {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	return d.total
+	return len(d.resp)
 }
 
 func (d *Dataset) word(s string) uint32 {
@@ -131,7 +121,7 @@ func (b *Batch) Response(rid int64, key uint32, session, channel, group, gender,
 	d := b.d
 	b.pending[rid] = int32(len(d.resp) + len(b.resp))
 	b.resp = append(b.resp, resp{group: d.word(group), gender: d.word(gender), age: d.word(ageBand),
-		dis: d.word(disability), channel: d.word(channel), session: d.word(session), n: 1, key: key, day: day})
+		dis: d.word(disability), channel: d.word(channel), session: d.word(session), key: key, day: day})
 	b.rids = append(b.rids, rid)
 }
 
@@ -172,7 +162,6 @@ func (b *Batch) Commit() {
 	d := b.d
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.total += len(b.resp)
 	for i, r := range b.resp {
 		d.byRID[b.rids[i]] = int32(len(d.resp))
 		d.resp = append(d.resp, r)

@@ -11,7 +11,7 @@ import (
 func packAnswers(rows []any) []byte {
 	b := []byte{packVersion}
 	for i := 0; i+6 <= len(rows); i += 6 {
-		k := cellOf(0, rows[i+1:i+6])
+		k := kindOf(rows[i+1 : i+6])
 		b = binary.AppendUvarint(b, uint64(len(k.question)))
 		b = append(b, k.question...)
 		b = append(b, byte(k.kind))

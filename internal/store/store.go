@@ -36,9 +36,9 @@ type Store struct {
 	// Now is the clock every stored time comes from; tests replace it.
 	Now func() time.Time
 
-	stmtMu  sync.Mutex
-	stmts   map[int]*sql.Stmt // multi-row answer INSERTs by row count
-	upserts *countStatements
+	stmtMu    sync.Mutex
+	stmts     map[int]*sql.Stmt // multi-row answer INSERTs by row count
+	tallyStmt *sql.Stmt
 
 	saves      chan *saveJob // responses waiting for the group writer
 	writerDone chan struct{}
@@ -82,10 +82,10 @@ func Open(path string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
-	if err := s.prepareCounts(); err != nil {
+	if err := s.prepareTally(); err != nil {
 		w.Close()
 		r.Close()
-		return nil, fmt.Errorf("store: prepare counts: %w", err)
+		return nil, fmt.Errorf("store: prepare tally: %w", err)
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
@@ -105,7 +105,9 @@ func (s *Store) Close() error {
 	}
 	s.stmts = nil
 	s.stmtMu.Unlock()
-	s.upserts.close()
+	if s.tallyStmt != nil {
+		s.tallyStmt.Close()
+	}
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 

@@ -89,26 +89,6 @@ func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dat
 	return e.d, nil
 }
 
-// loadCounts builds a dataset of strata and cells from the store's counts of a consultation:
-// the same counts and key sums as the responses, in a size that follows the variety of answers,
-// not their number. Not used for reports while the protection needs responses in arrival order.
-func (s *Server) loadCounts(ctx context.Context, consultation string) (*results.Dataset, store.Tally, error) {
-	b := results.NewStrata()
-	t, err := s.store.Cells(ctx, consultation,
-		func(st store.Stratum) {
-			b.Stratum(st.ID, st.Responses, st.Keysum, st.Session, st.Channel, st.Group, st.Gender, st.AgeBand, st.Disability, st.Day)
-		},
-		func(c store.Cell) {
-			b.Cell(c.Stratum, c.Question, c.Choice, c.Kind, c.Position, c.Number, c.Lead, c.Responses, c.Keysum)
-		})
-	if err != nil {
-		return nil, store.Tally{}, err
-	}
-	d := b.Dataset()
-	d.SetLast(t.LastRID)
-	return d, t, nil
-}
-
 // asOfTime is when the last response held by the consultation's counts in memory was stored.
 func (s *Server) asOfTime(consultation string) time.Time {
 	s.data.mu.Lock()

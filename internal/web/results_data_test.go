@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -40,53 +39,6 @@ func demoStore(t testing.TB) (*store.Store, map[string]*survey.Survey) {
 		t.Fatal(err)
 	}
 	return st, byID
-}
-
-// rowsDataset reads every response and answer row, as results did before counts were kept.
-func rowsDataset(t *testing.T, st *store.Store, consultation string) *results.Dataset {
-	t.Helper()
-	d := results.NewDataset()
-	b := d.Batch()
-	err := st.ResultRows(context.Background(), consultation, 0,
-		func(r store.ResultResponse) {
-			b.Response(r.RID, r.Key, r.Session, r.Channel, r.Group, r.Gender, r.AgeBand, r.Disability, r.Day)
-		},
-		func(a store.ResultAnswer) {
-			b.AnswerBytes(a.RID, a.Question, a.Choice, a.Position, a.Number, a.HasNumber, a.HasText)
-		})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.Commit()
-	return d
-}
-
-// TestCountsEqualTheRows: on the demo consultations (skip logic, rankings, ticks, scales,
-// numbers, texts, sessions, channels, 28 days), every stratum and cell built from the counts kept
-// at write time has the count and key sum of the responses and answer rows results read.
-func TestCountsEqualTheRows(t *testing.T) {
-	st, _ := demoStore(t)
-	s := &Server{store: st, now: time.Now}
-	ctx := context.Background()
-	for _, c := range []string{demo.Community, demo.Child} {
-		rows, err := s.dataset(ctx, c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		counts, tally, err := s.loadCounts(ctx, c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if rows.Len() != demo.Responses || counts.Len() != rows.Len() || counts.Last() != rows.Last() || tally.Responses != rows.Len() {
-			t.Fatalf("%s: %d responses (last %d) from the rows, %d (last %d) from the counts, tally %+v", c, rows.Len(), rows.Last(),
-				counts.Len(), counts.Last(), tally)
-		}
-		rs, rc := rows.CellCounts()
-		cs, cc := counts.CellCounts()
-		if !reflect.DeepEqual(rs, cs) || !reflect.DeepEqual(rc, cc) {
-			t.Errorf("%s: strata or cells differ (%d/%d strata, %d/%d cells)", c, len(rs), len(cs), len(rc), len(cc))
-		}
-	}
 }
 
 // TestResultsLoadLazilyAndAreForgotten: nothing is in memory before a consultation is read, and

@@ -102,8 +102,7 @@ func fillRandom(t *testing.T, f *fixture, consultation string, n int, seed uint6
 	}
 }
 
-// recordCounts builds the dataset of every single response and answer row, as results did
-// before counts were kept, and returns its strata and cells.
+// recordCounts reads a consultation as results do and returns its strata and cells.
 func recordCounts(t *testing.T, st *Store, consultation string) (map[string]results.Count, map[string]results.Count, *results.Dataset) {
 	t.Helper()
 	d := results.NewDataset()
@@ -121,25 +120,6 @@ func recordCounts(t *testing.T, st *Store, consultation string) (map[string]resu
 	b.Commit()
 	strata, cells := d.CellCounts()
 	return strata, cells, d
-}
-
-// keptCounts builds the dataset from the counts kept at write time.
-func keptCounts(t *testing.T, st *Store, consultation string) (map[string]results.Count, map[string]results.Count, *results.Dataset, Tally) {
-	t.Helper()
-	b := results.NewStrata()
-	tally, err := st.Cells(context.Background(), consultation,
-		func(s Stratum) {
-			b.Stratum(s.ID, s.Responses, s.Keysum, s.Session, s.Channel, s.Group, s.Gender, s.AgeBand, s.Disability, s.Day)
-		},
-		func(c Cell) {
-			b.Cell(c.Stratum, c.Question, c.Choice, c.Kind, c.Position, c.Number, c.Lead, c.Responses, c.Keysum)
-		})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := b.Dataset()
-	strata, cells := d.CellCounts()
-	return strata, cells, d, tally
 }
 
 func sameCounts(t *testing.T, what string, want, got map[string]results.Count) {
@@ -164,10 +144,11 @@ func sameCounts(t *testing.T, what string, want, got map[string]results.Count) {
 	}
 }
 
-// TestKeptCountsEqualTheRows: the counts kept at write time give exactly the counts and key sums
-// of the answer rows, for every stratum and cell, with rank positions, numbers, skipped
-// questions, ticks, blank profiles, sessions, channels, days and replays.
-func TestKeptCountsEqualTheRows(t *testing.T) {
+// TestPackedAnswersReadAsTheAnswersTable: results read from the packed answers exactly what the
+// answers table holds, every count and key sum, with rank positions, numbers, skipped
+// questions, ticks, blank profiles, sessions, channels, days and replays; also when packed and
+// unpacked responses are mixed. The tallies match the responses.
+func TestPackedAnswersReadAsTheAnswersTable(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	mid, err := f.st.EnsureMunicipality(ctx, "Upala", "Costa Rica")
@@ -180,35 +161,42 @@ func TestKeptCountsEqualTheRows(t *testing.T) {
 	}
 	fillRandom(t, f, "c1", 1600, 1)
 	fillRandom(t, f, "c2", 400, 2)
+	packedS, packedC := map[string]map[string]results.Count{}, map[string]map[string]results.Count{}
 	for _, c := range []string{"c1", "c2"} {
-		wantS, wantC, rec := recordCounts(t, f.st, c)
-		gotS, gotC, kept, tally := keptCounts(t, f.st, c)
-		sameCounts(t, c+" stratum", wantS, gotS)
-		sameCounts(t, c+" cell", wantC, gotC)
-		if rec.Len() != kept.Len() || tally.Responses != rec.Len() || tally.LastRID != rec.Last() {
-			t.Errorf("%s: %d responses in the rows, %d kept, tally %+v (last rid %d)", c, rec.Len(), kept.Len(), tally, rec.Last())
+		s, cells, d := recordCounts(t, f.st, c)
+		packedS[c], packedC[c] = s, cells
+		tally, err := f.st.ConsultationTally(ctx, c)
+		if err != nil || tally.Responses != d.Len() || tally.LastRID != d.Last() {
+			t.Errorf("%s: tally %+v (%v), read %d responses up to row %d", c, tally, err, d.Len(), d.Last())
 		}
-		if len(gotC) < 100 {
-			t.Errorf("%s: only %d cells: the random data is too plain to test anything", c, len(gotC))
+		if len(cells) < 100 {
+			t.Errorf("%s: only %d cells: the random data is too plain to test anything", c, len(cells))
 		}
 	}
-	if err := f.st.VerifyCounts(ctx); err != nil {
+	for _, unpack := range []string{`rid % 3 = 0`, `1 = 1`} {
+		if _, err := f.st.w.ExecContext(ctx, `UPDATE responses SET answers_packed = NULL WHERE `+unpack); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []string{"c1", "c2"} {
+			s, cells, _ := recordCounts(t, f.st, c)
+			sameCounts(t, c+" stratum ("+unpack+" unpacked)", packedS[c], s)
+			sameCounts(t, c+" cell ("+unpack+" unpacked)", packedC[c], cells)
+		}
+	}
+	if err := f.st.VerifyTallies(ctx); err != nil {
 		t.Error(err)
 	}
 }
 
-// TestMigrationCountsWhatIsStored: a database filled before counts were kept gets them from the
-// migration, the same as counts kept at write time.
-func TestMigrationCountsWhatIsStored(t *testing.T) {
+// TestMigrationTalliesWhatIsStored: a database filled before migration 011 gets its tallies, and
+// its responses, without packed answers, read the same; new ones are packed.
+func TestMigrationTalliesWhatIsStored(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	fillRandom(t, f, "c1", 800, 3)
-	_, before, _, _ := keptCounts(t, f.st, "c1")
-	_, packedRows, _ := recordCounts(t, f.st, "c1")
-	// Back to the state before migration 011: no counts, no packed answers, not yet applied.
-	for _, q := range []string{`DROP TABLE cells`, `DROP TABLE strata`, `DROP TABLE tallies`,
-		`ALTER TABLE responses DROP COLUMN answers_packed`,
-		`DELETE FROM schema_migrations WHERE name = '011_cells.sql'`} {
+	_, before, _ := recordCounts(t, f.st, "c1")
+	for _, q := range []string{`DROP TABLE tallies`, `ALTER TABLE responses DROP COLUMN answers_packed`,
+		`DELETE FROM schema_migrations WHERE name = '011_packed_answers.sql'`} {
 		if _, err := f.st.w.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
@@ -218,34 +206,29 @@ func TestMigrationCountsWhatIsStored(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	_, after, _, _ := keptCounts(t, st, "c1")
-	sameCounts(t, "migrated cell", before, after)
-	// Responses stored before answers were packed are read from the answers table, the same.
-	_, unpackedRows, _ := recordCounts(t, st, "c1")
-	sameCounts(t, "unpacked row", packedRows, unpackedRows)
-	if err := st.VerifyCounts(ctx); err != nil {
+	if err := st.VerifyTallies(ctx); err != nil {
 		t.Error(err)
 	}
-	// And counting goes on from there.
-	r := f.response("after-migration", fullAnswers())
-	if _, err := st.SaveResponse(ctx, r, f.sv); err != nil {
+	_, after, _ := recordCounts(t, st, "c1")
+	sameCounts(t, "migrated cell", before, after)
+	if _, err := st.SaveResponse(ctx, f.response("after-migration", fullAnswers()), f.sv); err != nil {
 		t.Fatal(err)
 	}
-	// Old responses unpacked, the new one packed: read together, in order.
 	_, mixed, d := recordCounts(t, st, "c1")
-	if d.Len() != 801 || len(mixed) < len(unpackedRows) {
-		t.Errorf("after one more response: %d responses, %d cells (before %d)", d.Len(), len(mixed), len(unpackedRows))
+	if d.Len() != 801 || len(mixed) < len(after) {
+		t.Errorf("after one more response: %d responses, %d cells (before %d)", d.Len(), len(mixed), len(after))
 	}
-	_, kept, _, _ := keptCounts(t, st, "c1")
-	sameCounts(t, "mixed cell", mixed, kept)
-	if err := st.VerifyCounts(ctx); err != nil {
+	if n := count(t, readOnly(t, f.path), `SELECT count(*) FROM responses WHERE answers_packed IS NOT NULL`); n != 1 {
+		t.Errorf("%d responses packed, want the one stored after the migration", n)
+	}
+	if err := st.VerifyTallies(ctx); err != nil {
 		t.Error(err)
 	}
 }
 
-// TestCountsFollowOnlyStoredResponses: a conflicting replay and a failed response in a group
-// leave the counts as they were.
-func TestCountsFollowOnlyStoredResponses(t *testing.T) {
+// TestTalliesFollowOnlyStoredResponses: a conflicting replay and a failed response in a group
+// leave the tallies as they were.
+func TestTalliesFollowOnlyStoredResponses(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	r := f.response("one", fullAnswers())
@@ -266,7 +249,7 @@ func TestCountsFollowOnlyStoredResponses(t *testing.T) {
 	if err != nil || tally.Responses != 1 {
 		t.Errorf("tally = %+v, %v; want 1 response", tally, err)
 	}
-	if err := f.st.VerifyCounts(ctx); err != nil {
+	if err := f.st.VerifyTallies(ctx); err != nil {
 		t.Error(err)
 	}
 }
