@@ -127,8 +127,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	behindProxy := fs.Bool("behind-proxy", false, "trust X-Forwarded-Proto from a reverse proxy for Secure cookies")
 	memoryLimit := fs.Int("memory-limit", 160, "soft memory limit in MiB for the Go heap (0: none; GOMEMLIMIT wins)")
 	k := fs.Int("k", 5, "small-cell threshold: counts under it show as \"<k\" (never below 3)")
-	resultsEvery := fs.Duration("results-every", 5*time.Second, "results may be this stale: newer counts are looked for at most this often (0: every request)")
-	resultsKept := fs.Int("results-kept", 8, "consultations whose counts stay in memory for results (least recently read forgotten first)")
+	resultsEvery := fs.Duration("results-every", 5*time.Second, "results may be this stale: new responses are looked for at most this often (0: every request)")
+	resultsKept := fs.Int("results-kept", 8, "consultations kept in memory for results (the least recently read are forgotten first)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
