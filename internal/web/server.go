@@ -39,9 +39,9 @@ type Config struct {
 	Now        func() time.Time
 	// K is the small-cell threshold: counts under it show as "<K" (default 5, never below 3).
 	K int
-	// ResultsEvery bounds how stale results may be: counts younger than this are served without
-	// looking for new ones (0: look on every request). ResultsKept bounds how many consultations'
-	// counts stay in memory (0: 8).
+	// ResultsEvery bounds how stale results may be: data refreshed less than this ago is served
+	// without looking for new responses (0: look on every request). ResultsKept bounds how many
+	// consultations stay in memory for results (0: 8).
 	ResultsEvery time.Duration
 	ResultsKept  int
 }
