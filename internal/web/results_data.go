@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
@@ -169,6 +170,7 @@ type reports struct {
 	mu    sync.Mutex
 	order []string
 	m     map[string]*results.Report
+	json  map[*results.Report][]byte // each kept report encoded once, for a planner polling the JSON
 }
 
 const reportsKept = 32
@@ -190,9 +192,37 @@ func (c *reports) put(key string, r *results.Report) {
 	}
 	c.m[key] = r
 	for len(c.order) > reportsKept {
+		delete(c.json, c.m[c.order[0]])
 		delete(c.m, c.order[0])
 		c.order = c.order[1:]
 	}
+}
+
+// encoded returns the report as JSON, encoding it once while it is kept.
+func (c *reports) encoded(r *results.Report) ([]byte, error) {
+	c.mu.Lock()
+	body, ok := c.json[r]
+	c.mu.Unlock()
+	if ok {
+		return body, nil
+	}
+	body, err := json.Marshal(r)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	kept := false
+	for _, k := range c.m {
+		kept = kept || k == r
+	}
+	if kept { // a report no longer kept is not remembered: the map stays bounded
+		if c.json == nil {
+			c.json = map[*results.Report][]byte{}
+		}
+		c.json[r] = body
+	}
+	return body, nil
 }
 
 // aggregate returns the report of a consultation for a filter, computed once per state of its

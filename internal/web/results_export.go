@@ -50,7 +50,15 @@ func (s *Server) apiResultsShow(w http.ResponseWriter, r *http.Request) {
 	if at := s.asOfTime(c.ID); !at.IsZero() {
 		w.Header().Set("Last-Modified", at.UTC().Format(http.TimeFormat))
 	}
-	writeJSON(w, http.StatusOK, rep)
+	body, err := s.reportCache.encoded(rep)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(body)
+	w.Write([]byte("\n"))
 }
 
 // responsesExport downloads one line per response, for administrators only: it is the one
