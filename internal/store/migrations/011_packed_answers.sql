@@ -7,7 +7,7 @@ ALTER TABLE responses ADD COLUMN answers_packed BLOB;
 -- holds and the last one's row id, so a reader knows in one lookup whether anything changed, and
 -- a report can say as of when.
 CREATE TABLE tallies (
-    consultation_id TEXT PRIMARY KEY REFERENCES consultations(id),
+    consultation_id TEXT PRIMARY KEY REFERENCES consultations(id) ON DELETE CASCADE,
     responses       INTEGER NOT NULL,
     last_rid        INTEGER NOT NULL,
     updated_at      TEXT NOT NULL
