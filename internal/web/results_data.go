@@ -171,15 +171,46 @@ type reports struct {
 	order []string
 	m     map[string]*results.Report
 	json  map[*results.Report][]byte // each kept report encoded once, for a planner polling the JSON
+	busy  map[string]chan struct{}   // reports being computed: a second request waits for the first
+}
+
+// do returns the kept report of key, or computes it once however many requests ask meanwhile:
+// polls that come faster than a report is made must not each make it again.
+func (c *reports) do(key string, compute func() *results.Report) *results.Report {
+	for {
+		c.mu.Lock()
+		if r := c.m[key]; r != nil {
+			c.mu.Unlock()
+			return r
+		}
+		if wait, ok := c.busy[key]; ok {
+			c.mu.Unlock()
+			<-wait
+			continue
+		}
+		done := make(chan struct{})
+		if c.busy == nil {
+			c.busy = map[string]chan struct{}{}
+		}
+		c.busy[key] = done
+		c.mu.Unlock()
+		return c.compute(key, done, compute)
+	}
+}
+
+func (c *reports) compute(key string, done chan struct{}, compute func() *results.Report) *results.Report {
+	defer func() {
+		c.mu.Lock()
+		delete(c.busy, key)
+		c.mu.Unlock()
+		close(done)
+	}()
+	r := compute()
+	c.put(key, r)
+	return r
 }
 
 const reportsKept = 32
-
-func (c *reports) get(key string) *results.Report {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.m[key]
-}
 
 func (c *reports) put(key string, r *results.Report) {
 	c.mu.Lock()
@@ -230,12 +261,7 @@ func (c *reports) encoded(r *results.Report) ([]byte, error) {
 // at most once per datasets.every.
 func (s *Server) aggregate(d *results.Dataset, sv *survey.Survey, consultation string, f results.Filter) *results.Report {
 	key := fmt.Sprintf("%s|%s|%d|%d|%+v", consultation, sv.Version, d.Len(), d.Last(), f)
-	if rep := s.reportCache.get(key); rep != nil {
-		return rep
-	}
-	rep := results.Aggregate(d, sv, consultation, f, s.k)
-	s.reportCache.put(key, rep)
-	return rep
+	return s.reportCache.do(key, func() *results.Report { return results.Aggregate(d, sv, consultation, f, s.k) })
 }
 
 // report loads the consultation of the URL for a planner or admin of its municipality, applies the

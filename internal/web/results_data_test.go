@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -138,5 +140,32 @@ func TestResultsStalenessIsBounded(t *testing.T) {
 	clock = clock.Add(5 * time.Second)
 	if got := n(s); got != demo.Responses+2 {
 		t.Errorf("after a second response and 5 s: %d responses, want %d", got, demo.Responses+2)
+	}
+}
+
+// TestReportComputedOnceForConcurrentRequests: requests that arrive while a report is being made
+// wait for it instead of making it again.
+func TestReportComputedOnceForConcurrentRequests(t *testing.T) {
+	var c reports
+	var made atomic.Int32
+	var wg sync.WaitGroup
+	got := make([]*results.Report, 8)
+	for i := range got {
+		wg.Go(func() {
+			got[i] = c.do("k", func() *results.Report {
+				made.Add(1)
+				time.Sleep(50 * time.Millisecond)
+				return &results.Report{Consultation: "c"}
+			})
+		})
+	}
+	wg.Wait()
+	if made.Load() != 1 {
+		t.Errorf("the report was made %d times for 8 concurrent requests, want once", made.Load())
+	}
+	for _, r := range got {
+		if r != got[0] {
+			t.Fatal("concurrent requests got different reports")
+		}
 	}
 }
