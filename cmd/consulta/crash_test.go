@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/json"
@@ -23,6 +24,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite"
+
+	"consulta/internal/store"
 )
 
 // TestCrashDurability kills the real binary with SIGKILL while eight tablets post responses, then
@@ -138,6 +141,12 @@ func TestCrashDurability(t *testing.T) {
 		t.Errorf("integrity_check = %q (%v), want ok", integrity, err)
 	}
 	lap("integrity_check")
+	// The tallies results check for news were committed with the responses: after the kill
+	// they still equal a recount.
+	if err := store.VerifyTallies(context.Background(), db); err != nil {
+		t.Errorf("tallies after the kill: %v", err)
+	}
+	lap("tallies against responses")
 	stored, err := loadStored(db, acked)
 	if err != nil {
 		t.Fatal(err)
@@ -201,6 +210,9 @@ func TestCrashDurability(t *testing.T) {
 	}
 	if total != len(acked)+len(lost) {
 		t.Errorf("stored %d of the %d responses sent", total, len(acked)+len(lost))
+	}
+	if err := store.VerifyTallies(context.Background(), db); err != nil {
+		t.Errorf("tallies after re-sends and replays: %v", err)
 	}
 	t.Logf("acknowledged %d; lost in flight %d (%d of them committed before the kill); re-sent %d (statuses %v); replays of acknowledged %v",
 		len(acked), len(lost), len(committedUnanswered), len(lost), resent, replayed)

@@ -142,6 +142,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	kioskGrace := fs.Int("kiosk-grace-days", 14, "days after closing during which a consultation still takes the offline queue of its sessions' kiosks")
 	memoryLimit := fs.Int("memory-limit", 160, "soft memory limit in MiB for the Go heap (0: none; GOMEMLIMIT wins)")
 	k := fs.Int("k", 5, "protection threshold: no count from 1 to k-1 is ever published (never below 3)")
+	resultsEvery := fs.Duration("results-every", 5*time.Second, "results may be this stale: new responses are looked for at most this often (0: every request)")
+	resultsKept := fs.Int("results-kept", 8, "consultations kept in memory for results (the least recently read are forgotten first)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -159,8 +161,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	// The results keep millions of small rows in memory; a soft limit makes the collector run
-	// before the heap doubles, which keeps the server's memory near what it really holds.
+	// A soft limit makes the collector run before the heap doubles, which keeps the server's
+	// memory near what it really holds.
 	if *memoryLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(int64(*memoryLimit) << 20)
 	}
@@ -218,7 +220,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	}
 	srv, err := web.New(web.Config{Store: st, Surveys: loaded, Templates: templates.FS, Static: static.FS, Logger: log,
 		CookieKeys: keys, SecureCookies: *secure, BehindProxy: *behindProxy, TrustedProxies: *trustedProxies,
-		PublicURL: *publicURL, KioskGrace: time.Duration(*kioskGrace) * 24 * time.Hour, SetupToken: setup, K: *k})
+		PublicURL: *publicURL, KioskGrace: time.Duration(*kioskGrace) * 24 * time.Hour, SetupToken: setup, K: *k,
+		ResultsEvery: *resultsEvery, ResultsKept: *resultsKept})
 	if err != nil {
 		log.Error("start web", "err", err)
 		return 1
@@ -242,14 +245,6 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
-	go func() {
-		start := time.Now()
-		if err := srv.Warm(ctx); err != nil && ctx.Err() == nil {
-			log.Error("loading results into memory", "err", err)
-			return
-		}
-		log.Info("results ready", "took", time.Since(start).Round(time.Millisecond))
-	}()
 	select {
 	case err := <-errc:
 		if !errors.Is(err, http.ErrServerClosed) {

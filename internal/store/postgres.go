@@ -80,6 +80,11 @@ func openPostgres(dbURL string) (*Store, error) {
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	s.r = r
+	if err := s.prepareTally(); err != nil {
+		r.Close()
+		w.Close()
+		return nil, err
+	}
 	s.saves, s.writerDone = make(chan *saveJob, maxGroup), make(chan struct{})
 	go s.writeResponses()
 	return s, nil

@@ -81,6 +81,8 @@ type saveJob struct {
 	rows    []any
 	stmts   []chunk
 	created bool
+	rid     int64
+	key     uint32 // the record key drawn for it
 	done    chan error
 }
 
@@ -127,7 +129,8 @@ func (s *Store) commitGroup(group []*saveJob) {
 				return err
 			}
 		}
-		return nil
+		// In the same transaction: counts and responses are committed together or not at all.
+		return tallyGroup(s, ctx, tx, group)
 	})
 	for i, j := range group {
 		if err != nil {
@@ -154,10 +157,11 @@ func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, j *saveJob) error {
 		r.ReceivedAt = s.Now()
 	}
 	r.ReceivedAt = r.ReceivedAt.UTC()
-	rid, err := insertResponse(ctx, tx, r, j.hash)
+	rid, key, err := insertResponse(ctx, tx, r, j.hash, packAnswers(j.rows))
 	if err != nil {
 		return err
 	}
+	j.rid, j.key = rid, key
 	rows := j.rows
 	for i := 0; i < len(rows); i += 6 {
 		rows[i] = rid
@@ -173,15 +177,16 @@ func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, j *saveJob) error {
 	return nil
 }
 
-func insertResponse(ctx context.Context, tx *sql.Tx, r *Response, hash string) (int64, error) {
+func insertResponse(ctx context.Context, tx *sql.Tx, r *Response, hash string, packed []byte) (int64, uint32, error) {
+	key := newRecordKey()
 	var rid int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO responses (id, consultation_id, session_id, survey_version, language,
-		channel, grp, gender, age_band, disability, content_hash, received_at, record_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
+		channel, grp, gender, age_band, disability, content_hash, received_at, record_key, answers_packed)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
 		r.ID, r.ConsultationID, nullable(r.SessionID), r.SurveyVersion, r.Language, r.Channel,
 		nullable(r.Profile.Group), nullable(r.Profile.Gender), nullable(r.Profile.AgeBand), nullable(r.Profile.Disability),
-		hash, r.ReceivedAt.Format(time.RFC3339Nano), newRecordKey()).Scan(&rid)
-	return rid, err
+		hash, r.ReceivedAt.Format(time.RFC3339Nano), key, packed).Scan(&rid)
+	return rid, uint32(key), err
 }
 
 // answerRows lays out one row per answer, one per choice for select_multiple, with the place for

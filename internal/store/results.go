@@ -28,8 +28,10 @@ type ResultAnswer struct {
 }
 
 // ResultRows streams, from one snapshot, the responses of a consultation stored after row
-// afterRID and then their answer rows in stored order. Rows are streamed, not collected,
-// because a large consultation has millions of answer rows.
+// afterRID in stored order, each followed by its answer rows in stored order. Rows are streamed,
+// not collected, because a large consultation has millions of answer rows. Answers come packed
+// with their response (one row read per response); responses stored before answers were packed
+// are read from the answers table.
 func (s *Store) ResultRows(ctx context.Context, consultation string, afterRID int64,
 	onResponse func(ResultResponse), onAnswer func(ResultAnswer)) error {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -38,30 +40,40 @@ func (s *Store) ResultRows(ctx context.Context, consultation string, afterRID in
 	}
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT rid, coalesce(session_id, ''), channel, coalesce(grp, ''), coalesce(gender, ''),
-		coalesce(age_band, ''), coalesce(disability, ''), substr(received_at, 1, 10), record_key
+		coalesce(age_band, ''), coalesce(disability, ''), substr(received_at, 1, 10), record_key, answers_packed
 		FROM responses WHERE consultation_id = ? AND rid > ? ORDER BY rid`, consultation, afterRID)
 	if err != nil {
 		return err
 	}
-	first, last := int64(-1), int64(-1)
+	var unpacked []int64 // responses stored before answers were packed
+	var packed sql.RawBytes
 	for rows.Next() {
 		var r ResultResponse
-		if err := rows.Scan(&r.RID, &r.Session, &r.Channel, &r.Group, &r.Gender, &r.AgeBand, &r.Disability, &r.Day, &r.Key); err != nil {
+		if err := rows.Scan(&r.RID, &r.Session, &r.Channel, &r.Group, &r.Gender, &r.AgeBand, &r.Disability, &r.Day, &r.Key, &packed); err != nil {
 			rows.Close()
 			return err
 		}
-		if first < 0 {
-			first = r.RID
-		}
-		last = r.RID
 		onResponse(r)
+		if packed == nil {
+			unpacked = append(unpacked, r.RID)
+			continue
+		}
+		if err := unpackAnswers(r.RID, packed, onAnswer); err != nil {
+			rows.Close()
+			return err
+		}
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil || first < 0 {
+	if err := rows.Err(); err != nil || len(unpacked) == 0 {
 		return err
 	}
+	first, last := unpacked[0], unpacked[len(unpacked)-1]
+	want := make(map[int64]bool, len(unpacked))
+	for _, rid := range unpacked {
+		want[rid] = true
+	}
 	// Answers are stored in response order, so rowid order is response order and the table is read
-	// straight through; other consultations' rows in the range are skipped by the caller.
+	// straight through; rows of packed responses and of other consultations in the range are skipped.
 	arows, err := tx.QueryContext(ctx, `SELECT rid, question, coalesce(choice, ''), coalesce(position, 0),
 		number IS NOT NULL, coalesce(number, 0), text IS NOT NULL
 		FROM answers WHERE rowid >= (SELECT min(rowid) FROM answers WHERE rid = ?) AND rid BETWEEN ? AND ?
@@ -75,6 +87,9 @@ func (s *Store) ResultRows(ctx context.Context, consultation string, afterRID in
 	for arows.Next() {
 		if err := arows.Scan(&a.RID, &question, &choice, &a.Position, &a.HasNumber, &a.Number, &a.HasText); err != nil {
 			return err
+		}
+		if !want[a.RID] {
+			continue
 		}
 		a.Question, a.Choice = question, choice
 		onAnswer(a)

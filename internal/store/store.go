@@ -37,8 +37,9 @@ type Store struct {
 	// Now is the clock every stored time comes from; tests replace it.
 	Now func() time.Time
 
-	stmtMu sync.Mutex
-	stmts  map[int]*sql.Stmt // multi-row answer INSERTs by row count
+	stmtMu    sync.Mutex
+	stmts     map[int]*sql.Stmt // multi-row answer INSERTs by row count
+	tallyStmt *sql.Stmt
 
 	saves      chan *saveJob // responses waiting for the group writer
 	writerDone chan struct{}
@@ -87,6 +88,11 @@ func Open(path string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
+	if err := s.prepareTally(); err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("store: prepare tally: %w", err)
+	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	s.r = r
@@ -105,6 +111,9 @@ func (s *Store) Close() error {
 	}
 	s.stmts = nil
 	s.stmtMu.Unlock()
+	if s.tallyStmt != nil {
+		s.tallyStmt.Close()
+	}
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 

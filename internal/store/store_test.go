@@ -70,13 +70,13 @@ type fixture struct {
 	sv   *survey.Survey
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	return newFixtureAt(t, filepath.Join(t.TempDir(), "data", "consulta.db"))
 }
 
 // newFixtureAt builds the fixture in the database path names: a SQLite file or a PostgreSQL URL.
-func newFixtureAt(t *testing.T, path string) *fixture {
+func newFixtureAt(t testing.TB, path string) *fixture {
 	t.Helper()
 	st, err := Open(path)
 	if err != nil {

@@ -35,7 +35,7 @@ func BenchmarkAggregateDemo(b *testing.B) {
 	if err := demo.Load(ctx, st, byID, time.Now()); err != nil {
 		b.Fatal(err)
 	}
-	s := &Server{store: st}
+	s := &Server{store: st, now: time.Now}
 	d, err := s.dataset(ctx, demo.Community)
 	if err != nil {
 		b.Fatal(err)

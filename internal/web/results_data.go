@@ -14,33 +14,67 @@ import (
 	"consulta/internal/survey"
 )
 
-// datasets keeps each consultation's responses in memory for results; each grows with new rows.
+// datasets keeps the responses of the consultations read most recently in memory, each growing
+// with the responses stored after it was read, and forgets the least recently read past a bound:
+// memory follows how many consultations are being read, not how many were ever run. Nothing is
+// loaded at start. Rows stay single responses in arrival order, because the protection counts
+// groups of people as the first multiples of k in that order.
 type datasets struct {
-	mu sync.Mutex
-	m  map[string]*datasetEntry
+	mu    sync.Mutex
+	m     map[string]*datasetEntry
+	clock int64 // ticks on every use, for least-recently-used eviction
+	// every bounds staleness: a dataset refreshed less than this ago is served as it is, so a
+	// planner polling results costs one refresh and one report per period, not per request;
+	// 0 refreshes on every request. kept bounds how many consultations stay in memory.
+	every time.Duration
+	kept  int
 }
 
 type datasetEntry struct {
-	mu sync.Mutex // one refresh at a time
-	d  *results.Dataset
+	mu     sync.Mutex // one refresh at a time
+	d      *results.Dataset
+	tally  store.Tally // what the store held at the last refresh
+	loaded time.Time
+	used   int64
 }
 
-// dataset returns the consultation's dataset with every response stored so far.
+// defaultKept is how many consultations stay in memory when the configuration says nothing.
+const defaultKept = 8
+
+// dataset returns the consultation's responses, at most datasets.every old.
 func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dataset, error) {
 	s.data.mu.Lock()
 	if s.data.m == nil {
 		s.data.m = map[string]*datasetEntry{}
 	}
+	s.data.clock++
 	e, ok := s.data.m[consultation]
 	if !ok {
 		e = &datasetEntry{d: results.NewDataset()}
 		s.data.m[consultation] = e
 	}
+	e.used = s.data.clock
+	s.evictLocked()
+	every := s.data.every
 	s.data.mu.Unlock()
+
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	now := s.now()
+	if !e.loaded.IsZero() && every > 0 && now.Sub(e.loaded) < every {
+		return e.d, nil
+	}
+	// One lookup tells whether anything was stored since: most polls stop here.
+	t, err := s.store.ConsultationTally(ctx, consultation)
+	if err != nil {
+		return nil, err
+	}
+	if !e.loaded.IsZero() && t.Responses == e.tally.Responses && t.LastRID == e.tally.LastRID {
+		e.loaded = now
+		return e.d, nil
+	}
 	b := e.d.Batch()
-	err := s.store.ResultRows(ctx, consultation, e.d.Last(),
+	err = s.store.ResultRows(ctx, consultation, e.d.Last(),
 		func(r store.ResultResponse) {
 			b.Response(r.RID, r.Key, r.Session, r.Channel, r.Group, r.Gender, r.AgeBand, r.Disability, r.Day)
 		},
@@ -51,21 +85,63 @@ func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dat
 		return nil, err
 	}
 	b.Commit()
+	e.tally, e.loaded = t, now
 	return e.d, nil
 }
 
-// Warm loads the datasets of every consultation, so the first results page is quick.
-func (s *Server) Warm(ctx context.Context) error {
-	cs, err := s.store.Consultations(ctx, nil, true)
-	if err != nil {
-		return err
+// asOfTime is when the last response held by the consultation's counts in memory was stored.
+func (s *Server) asOfTime(consultation string) time.Time {
+	s.data.mu.Lock()
+	e := s.data.m[consultation]
+	s.data.mu.Unlock()
+	if e == nil {
+		return time.Time{}
 	}
-	for _, c := range cs {
-		if _, err := s.dataset(ctx, c.ID); err != nil {
-			return err
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.tally.UpdatedAt
+}
+
+// asOf is asOfTime for a page, in UTC to the second; empty when nothing was stored yet.
+func (s *Server) asOf(consultation string) string {
+	at := s.asOfTime(consultation)
+	if at.IsZero() {
+		return ""
+	}
+	return at.UTC().Format("2006-01-02 15:04:05 UTC")
+}
+
+// evictLocked forgets the least recently used consultations past the bound; s.data.mu is held.
+func (s *Server) evictLocked() {
+	kept := s.data.kept
+	if kept <= 0 {
+		kept = defaultKept
+	}
+	for len(s.data.m) > kept {
+		oldest, at := "", int64(-1)
+		for id, e := range s.data.m {
+			if at < 0 || e.used < at {
+				oldest, at = id, e.used
+			}
 		}
+		delete(s.data.m, oldest)
 	}
-	return nil
+}
+
+// resident lists the consultations whose counts are in memory, for tests.
+func (s *Server) resident() []string {
+	s.data.mu.Lock()
+	defer s.data.mu.Unlock()
+	var out []string
+	for id, e := range s.data.m {
+		e.mu.Lock()
+		if e.d != nil {
+			out = append(out, id)
+		}
+		e.mu.Unlock()
+	}
+	slices.Sort(out)
+	return out
 }
 
 // filterFrom reads a results filter from the query string, keeping only values that make sense.
@@ -93,15 +169,46 @@ type reports struct {
 	mu    sync.Mutex
 	order []string
 	m     map[string]*results.Report
+	busy  map[string]chan struct{}   // reports being computed: a second request waits for the first
+}
+
+// do returns the kept report of key, or computes it once however many requests ask meanwhile:
+// polls that come faster than a report is made must not each make it again.
+func (c *reports) do(key string, compute func() *results.Report) *results.Report {
+	for {
+		c.mu.Lock()
+		if r := c.m[key]; r != nil {
+			c.mu.Unlock()
+			return r
+		}
+		if wait, ok := c.busy[key]; ok {
+			c.mu.Unlock()
+			<-wait
+			continue
+		}
+		done := make(chan struct{})
+		if c.busy == nil {
+			c.busy = map[string]chan struct{}{}
+		}
+		c.busy[key] = done
+		c.mu.Unlock()
+		return c.compute(key, done, compute)
+	}
+}
+
+func (c *reports) compute(key string, done chan struct{}, compute func() *results.Report) *results.Report {
+	defer func() {
+		c.mu.Lock()
+		delete(c.busy, key)
+		c.mu.Unlock()
+		close(done)
+	}()
+	r := compute()
+	c.put(key, r)
+	return r
 }
 
 const reportsKept = 32
-
-func (c *reports) get(key string) *results.Report {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.m[key]
-}
 
 func (c *reports) put(key string, r *results.Report) {
 	c.mu.Lock()
@@ -119,15 +226,13 @@ func (c *reports) put(key string, r *results.Report) {
 	}
 }
 
-// aggregate returns the suppressed report of a consultation for a filter, computed once per state of its data.
+
+// aggregate returns the report of a consultation for a filter, computed once per state of its
+// data: a planner polling results pays for one aggregation per new state, and a new state comes
+// at most once per datasets.every.
 func (s *Server) aggregate(d *results.Dataset, sv *survey.Survey, consultation string, f results.Filter) *results.Report {
-	key := fmt.Sprintf("%s|%s|%d|%+v", consultation, sv.Version, d.Len(), f)
-	if rep := s.reportCache.get(key); rep != nil {
-		return rep
-	}
-	rep := results.Aggregate(d, sv, consultation, f, s.k)
-	s.reportCache.put(key, rep)
-	return rep
+	key := fmt.Sprintf("%s|%s|%d|%d|%+v", consultation, sv.Version, d.Len(), d.Last(), f)
+	return s.reportCache.do(key, func() *results.Report { return results.Aggregate(d, sv, consultation, f, s.k) })
 }
 
 // report loads the consultation of the URL for a planner or admin of its municipality, applies the

@@ -82,10 +82,14 @@ func (s *Server) resultsXLSX(w http.ResponseWriter, r *http.Request) {
 
 // apiResultsShow answers the filtered, protected report as JSON, with the protection sentence.
 func (s *Server) apiResultsShow(w http.ResponseWriter, r *http.Request) {
-	rep, _, _, ok := s.report(w, r)
+	rep, c, _, ok := s.report(w, r)
 	if !ok {
 		return
 	}
+	if at := s.asOfTime(c.ID); !at.IsZero() {
+		w.Header().Set("Last-Modified", at.UTC().Format(http.TimeFormat))
+	}
+	w.Header().Set("Cache-Control", "no-store")
 	lang := pickLanguage(r)
 	withheld, asOf := protectWords(rep, lang)
 	// The report is shared by every reader; the words in the reader's language go beside it.

@@ -51,6 +51,11 @@ type Config struct {
 	Now        func() time.Time
 	// K is the protection threshold: no count from 1 to K−1 is ever published (default 5, never below 3).
 	K int
+	// ResultsEvery bounds how stale results may be: data refreshed less than this ago is served
+	// without looking for new responses (0: look on every request). ResultsKept bounds how many
+	// consultations stay in memory for results (0: 8).
+	ResultsEvery time.Duration
+	ResultsKept  int
 }
 
 // Server holds everything the handlers share; every handler is a method on it.
@@ -79,7 +84,8 @@ type Server struct {
 func New(cfg Config) (*Server, error) {
 	s := &Server{store: cfg.Store, surveys: map[string]*survey.Survey{}, log: cfg.Logger,
 		secureCookies: cfg.SecureCookies, behindProxy: cfg.BehindProxy, now: cfg.Now,
-		kioskGrace: cfg.KioskGrace, k: results.NormalizeK(cfg.K)}
+		kioskGrace: cfg.KioskGrace, k: results.NormalizeK(cfg.K),
+		data: datasets{every: cfg.ResultsEvery, kept: cfg.ResultsKept}}
 	if cfg.BehindProxy {
 		s.trustedProxies = cfg.TrustedProxies
 	}

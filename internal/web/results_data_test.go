@@ -1,0 +1,171 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"consulta/internal/demo"
+	"consulta/internal/results"
+	"consulta/internal/store"
+	"consulta/internal/survey"
+	"consulta/surveys"
+)
+
+// demoStore is a store holding the demo consultations (2,000 synthetic responses each).
+func demoStore(t testing.TB) (*store.Store, map[string]*survey.Survey) {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	loaded, problems := survey.LoadFS(surveys.FS, ".")
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	byID := map[string]*survey.Survey{}
+	ctx := context.Background()
+	for _, sv := range loaded {
+		byID[sv.ID] = sv
+		if err := st.SaveSurvey(ctx, sv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := demo.Load(ctx, st, byID, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	return st, byID
+}
+
+// TestResultsLoadLazilyAndAreForgotten: nothing is in memory before a consultation is read, and
+// past the bound the least recently read is forgotten, then read again when asked for.
+func TestResultsLoadLazilyAndAreForgotten(t *testing.T) {
+	st, _ := demoStore(t)
+	ctx := context.Background()
+	mid, err := st.EnsureMunicipality(ctx, "Upala", "Costa Rica")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if err := st.CreateConsultation(ctx, &store.Consultation{ID: fmt.Sprintf("old-%d", i), MunicipalityID: mid,
+			SurveyID: "community-consultation", Title: "Antigua", Status: store.StatusClosed}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := &Server{store: st, now: time.Now, data: datasets{kept: 2}}
+	if got := s.resident(); len(got) != 0 {
+		t.Fatalf("in memory before any read: %v", got)
+	}
+	read := func(id string) *results.Dataset {
+		t.Helper()
+		d, err := s.dataset(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	first := read(demo.Community)
+	read(demo.Child)
+	if got := s.resident(); !slices.Equal(got, []string{demo.Child, demo.Community}) {
+		t.Errorf("after two reads: %v", got)
+	}
+	read(demo.Community) // now the most recent: the child consultation goes first
+	read("old-0")
+	if got := s.resident(); !slices.Equal(got, []string{demo.Community, "old-0"}) {
+		t.Errorf("after a third consultation with room for two: %v", got)
+	}
+	read("old-1")
+	read("old-2")
+	if got := s.resident(); len(got) != 2 {
+		t.Errorf("in memory after five consultations with room for two: %v", got)
+	}
+	again := read(demo.Community)
+	if again == first || again.Len() != demo.Responses {
+		t.Errorf("a forgotten consultation read again: same object %v, %d responses", again == first, again.Len())
+	}
+}
+
+// TestResultsStalenessIsBounded: within ResultsEvery a new response may not show yet; after it,
+// the next read shows every response stored; with 0 every read is current.
+func TestResultsStalenessIsBounded(t *testing.T) {
+	st, byID := demoStore(t)
+	ctx := context.Background()
+	sv := byID["community-consultation"]
+	clock := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	s := &Server{store: st, now: func() time.Time { return clock }, data: datasets{every: 5 * time.Second}}
+	current := &Server{store: st, now: time.Now}
+	add := func(id string) {
+		t.Helper()
+		a := survey.Answers{"group": "host", "gender": "female", "age_band": "age_30_59"}
+		r := &store.Response{ID: id, ConsultationID: demo.Community, SurveyVersion: sv.Version, Language: "es",
+			Channel: store.Link, Profile: survey.ProfileOf(a), Answers: a}
+		if _, err := st.SaveResponse(ctx, r, sv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := func(s *Server) int {
+		t.Helper()
+		d, err := s.dataset(ctx, demo.Community)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Len()
+	}
+	if got := n(s); got != demo.Responses {
+		t.Fatalf("first read: %d responses, want %d", got, demo.Responses)
+	}
+	add("late-1")
+	clock = clock.Add(4 * time.Second)
+	if got := n(s); got != demo.Responses {
+		t.Errorf("4 s later: %d responses; within 5 s the counts read are kept", got)
+	}
+	if got := n(current); got != demo.Responses+1 {
+		t.Errorf("with no staleness allowed: %d responses, want %d", got, demo.Responses+1)
+	}
+	clock = clock.Add(1 * time.Second)
+	if got := n(s); got != demo.Responses+1 {
+		t.Errorf("5 s later: %d responses, want %d", got, demo.Responses+1)
+	}
+	clock = clock.Add(time.Minute)
+	if got := n(s); got != demo.Responses+1 {
+		t.Errorf("a minute later with nothing new: %d responses, want %d", got, demo.Responses+1)
+	}
+	add("late-2")
+	clock = clock.Add(5 * time.Second)
+	if got := n(s); got != demo.Responses+2 {
+		t.Errorf("after a second response and 5 s: %d responses, want %d", got, demo.Responses+2)
+	}
+}
+
+// TestReportComputedOnceForConcurrentRequests: requests that arrive while a report is being made
+// wait for it instead of making it again.
+func TestReportComputedOnceForConcurrentRequests(t *testing.T) {
+	var c reports
+	var made atomic.Int32
+	var wg sync.WaitGroup
+	got := make([]*results.Report, 8)
+	for i := range got {
+		wg.Go(func() {
+			got[i] = c.do("k", func() *results.Report {
+				made.Add(1)
+				time.Sleep(50 * time.Millisecond)
+				return &results.Report{Consultation: "c"}
+			})
+		})
+	}
+	wg.Wait()
+	if made.Load() != 1 {
+		t.Errorf("the report was made %d times for 8 concurrent requests, want once", made.Load())
+	}
+	for _, r := range got {
+		if r != got[0] {
+			t.Fatal("concurrent requests got different reports")
+		}
+	}
+}
