@@ -169,7 +169,7 @@ type reports struct {
 	mu    sync.Mutex
 	order []string
 	m     map[string]*results.Report
-	busy  map[string]chan struct{}   // reports being computed: a second request waits for the first
+	busy  map[string]chan struct{} // reports being computed: a second request waits for the first
 }
 
 // do returns the kept report of key, or computes it once however many requests ask meanwhile:
@@ -225,7 +225,6 @@ func (c *reports) put(key string, r *results.Report) {
 		c.order = c.order[1:]
 	}
 }
-
 
 // aggregate returns the report of a consultation for a filter, computed once per state of its
 // data: a planner polling results pays for one aggregation per new state, and a new state comes
