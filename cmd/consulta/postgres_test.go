@@ -84,10 +84,7 @@ func TestServeOnPostgres(t *testing.T) {
 	if st, err := sample.post(client, base); err != nil || st != http.StatusOK {
 		t.Fatalf("identical replay = %d (%v), want 200", st, err)
 	}
-	deadline := time.Now().Add(30 * time.Second)
-	for !strings.Contains(p.output.String(), "results ready") && time.Now().Before(deadline) {
-		time.Sleep(100 * time.Millisecond)
-	}
+	// Results load on first read (nothing is warmed at start): the public page reads them.
 	res, err := client.Get(base + "/c/demo-community/heard")
 	if err != nil || res.StatusCode != http.StatusOK {
 		t.Errorf("the public page = %v, %v", res, err)
@@ -97,7 +94,7 @@ func TestServeOnPostgres(t *testing.T) {
 	}
 	p.stop(t)
 	out := p.output.String()
-	if strings.Contains(out, "level=ERROR") || !strings.Contains(out, "results ready") || p.cmd.ProcessState.ExitCode() != 0 {
+	if strings.Contains(out, "level=ERROR") || p.cmd.ProcessState.ExitCode() != 0 {
 		t.Errorf("serve on PostgreSQL (exit %d):\n%s", p.cmd.ProcessState.ExitCode(), out)
 	}
 	if _, err := os.Stat(filepath.Join(tmp, "data", "cookie-keys")); err == nil {
