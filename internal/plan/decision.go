@@ -127,7 +127,7 @@ func Apply(base []Item, ds []Decision, axes []Axis, icons []string) ([]Item, []P
 			bad(d.Code, "code", "decision_unknown")
 			continue
 		case d.Kind == Added && !codePattern.MatchString(d.Code):
-			bad(d.Code, "code", "bad_code")
+			bad(d.Code, "code", "bad_code", d.Code)
 			continue
 		}
 		if strings.TrimSpace(d.Reason.In("es")) == "" && d.Kind != Kept {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"consulta/internal/plan"
+	"consulta/internal/survey"
 )
 
 // ErrPublished is returned when a published version of a plan would change.
@@ -162,10 +163,45 @@ func (s *Store) Statuses(ctx context.Context, planID int64) (map[string]*plan.St
 	return out, err
 }
 
-// SetFollowUp records the follow-up consultation of a validated plan.
-func (s *Store) SetFollowUp(ctx context.Context, planID int64, consultation string) error {
-	_, err := s.w.ExecContext(ctx, `UPDATE plans SET followup_consultation = ? WHERE id = ?`, consultation, planID)
-	return err
+// StartFollowUp stores a validated plan's follow-up round at once: the generated survey, its
+// ordinary consultation and the plan's link to it.
+func (s *Store) StartFollowUp(ctx context.Context, planID int64, sv *survey.Survey, c *Consultation) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var state string
+		var old sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT state, followup_consultation FROM plans WHERE id = ?`, planID).Scan(&state, &old); errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		} else if err != nil {
+			return err
+		}
+		if state != plan.Validated || old.Valid {
+			return ErrConflict
+		}
+		at := s.stamp()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO survey_versions (version, survey_id, source, loaded_at)
+			VALUES (?, ?, ?, ?) ON CONFLICT (version) DO NOTHING`, sv.Version, sv.ID, sv.Source, at); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO plan_surveys (survey_id, plan_id, audience, version, source, created_at)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (survey_id) DO UPDATE SET version = excluded.version, source = excluded.source`,
+			sv.ID, planID, plan.FollowUp, sv.Version, sv.Source, at); err != nil {
+			return err
+		}
+		if c.IdleSeconds == 0 {
+			c.IdleSeconds = 180
+		}
+		c.CreatedAt = s.Now().UTC()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO consultations (id, municipality_id, survey_id, title, status,
+			starts_on, ends_on, idle_seconds, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.ID, c.MunicipalityID, c.SurveyID, c.Title, c.Status, c.StartsOn, c.EndsOn, c.IdleSeconds, at); err != nil {
+			if isUniqueViolation(err) {
+				return ErrConflict
+			}
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE plans SET followup_consultation = ? WHERE id = ?`, c.ID, planID)
+		return err
+	})
 }
 
 // FollowUp returns the follow-up consultation of a plan, or "".
