@@ -18,6 +18,7 @@ type heardPage struct {
 	Enough       bool
 	Lists        []heardList
 	Promise      string
+	ReportBack   string // the report back of the validated plan this consultation was a round of
 }
 
 // heardList is the top choices of one question, in the order people put them.
@@ -56,6 +57,18 @@ func (s *Server) heardShow(w http.ResponseWriter, r *http.Request) {
 		Enough: !rep.Respondents.Suppressed, Promise: promise[lang]}
 	if p.Enough {
 		p.Lists = heardLists(rep, sv, lang)
+	}
+	planID, err := s.store.ValidatedPlanOf(r.Context(), c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if planID != 0 {
+		p.ReportBack = "/p/" + strconv.FormatInt(planID, 10)
+		if sv.Audience == "child" {
+			p.ReportBack += "/children"
+		}
+		p.ReportBack += "?lang=" + lang
 	}
 	v := s.view(r, T(lang, "heard.title"), p)
 	v.Lang, v.Languages = lang, sv.Languages

@@ -109,6 +109,7 @@ var decisionMessages = map[string]survey.Label{
 		"es": "Le preguntamos a la comunidad qué pensaba de las prioridades del plan (respondieron %s personas adultas y %s niñas y niños). Esto es lo que decidimos con lo que nos dijeron, y por qué.",
 		"en": "We asked the community what it thought of the plan's priorities (%s adults and %s children answered). This is what we decided with what you told us, and why.",
 		"pt": "Perguntamos à comunidade o que achava das prioridades do plano (responderam %s adultos e %s crianças). Isto é o que decidimos com o que nos disseram, e por quê."},
+	"decision.heard_link":        {"es": "Lo que decidimos con lo que nos dijeron", "en": "What we decided with what you told us", "pt": "O que decidimos com o que nos disseram"},
 	"decision.for_children":      {"es": "Versión para niñas y niños", "en": "Version for children", "pt": "Versão para crianças"},
 	"decision.for_adults":        {"es": "Versión para personas adultas", "en": "Version for adults", "pt": "Versão para adultos"},
 	"decision.poster":            {"es": "Cartel para imprimir", "en": "Poster to print", "pt": "Cartaz para imprimir"},

@@ -12,8 +12,12 @@ type versionView struct {
 }
 
 type planVersionsPage struct {
-	Plan     *plan.Plan
-	Versions []versionView // newest first
+	Plan        *plan.Plan
+	Versions    []versionView // newest first
+	Current     []plan.Item   // the last published version's items, for their status
+	Statuses    map[string]*plan.Status
+	StatusKinds []string
+	FollowUp    string
 }
 
 // planVersionsShow lists every version of a plan, newest first, each with what changed from
@@ -35,6 +39,21 @@ func (s *Server) planVersionsShow(w http.ResponseWriter, r *http.Request) {
 			v.Diff = plan.Diff(baseOf(p, vs, v.Number), v.Items, v.Decisions)
 		}
 		page.Versions = append(page.Versions, v)
+	}
+	for i := len(vs) - 1; i >= 0; i-- {
+		if vs[i].Published() {
+			page.Current = vs[i].Items
+			break
+		}
+	}
+	if page.Statuses, err = s.store.Statuses(r.Context(), p.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page.StatusKinds = plan.Statuses
+	if page.FollowUp, err = s.store.FollowUp(r.Context(), p.ID); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "plan_versions", s.view(r, T(pickLanguage(r), "decision.versions"), page))
 }
