@@ -35,6 +35,10 @@ func (s *Server) planDecisionsSave(w http.ResponseWriter, r *http.Request) {
 	}
 	number, _ := strconv.Atoi(r.PostForm.Get("version"))
 	publish := r.PostForm.Get("publish") == "1"
+	if number != 0 && (vs.Draft == nil || vs.Draft.Number != number) {
+		s.errorPage(w, r, http.StatusConflict, "decision.published")
+		return
+	}
 	items, probs := plan.Apply(vs.Base, ds, p.Axes, s.planIcons())
 	if publish && len(probs) > 0 || len(ds) == 0 {
 		var msgs []string

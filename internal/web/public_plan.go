@@ -8,11 +8,11 @@ import (
 
 type publicPlanPage struct {
 	*publicPlan
-	K      int
-	QR     template.URL // data: URL of the QR code (poster)
-	Link   string       // the page's public address (poster)
-	Child  string       // the children's page
-	Adults string       // the adults' page
+	K         int
+	QR        template.URL // data: URL of the QR code (poster)
+	Link      string       // the page's public address (poster)
+	ChildURL  string       // the children's page
+	AdultsURL string       // the adults' page
 }
 
 // publicPlan is the report back to adults (GET /p/{pid}?lang=…): item by item "You said → We
@@ -50,7 +50,7 @@ func (s *Server) publicPlanPage(r *http.Request, pp *publicPlan) *publicPlanPage
 	}
 	id := strconv.FormatInt(pp.ID, 10)
 	return &publicPlanPage{publicPlan: pp, K: s.k, Link: base + "/p/" + id + "?lang=" + lang,
-		Adults: "/p/" + id + "?lang=" + lang, Child: "/p/" + id + "/children?lang=" + lang}
+		AdultsURL: "/p/" + id + "?lang=" + lang, ChildURL: "/p/" + id + "/children?lang=" + lang}
 }
 
 // childFace is the face beside a decision on the children's page: happy for a yes, sad for a no.

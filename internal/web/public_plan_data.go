@@ -5,9 +5,11 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"consulta/internal/plan"
+	"consulta/internal/results"
 	"consulta/internal/store"
 	"consulta/internal/survey"
 )
@@ -46,8 +48,8 @@ type publicPlan struct {
 	Municipality string       `json:"municipality"`
 	Version      int          `json:"version"`
 	ValidatedOn  string       `json:"validated_on"`
-	Adults       int          `json:"adults_answered,omitempty"`   // protected count
-	Children     int          `json:"children_answered,omitempty"` // protected count
+	Adults       string       `json:"adults_answered"`             // protected count, or "<k"
+	Children     string       `json:"children_answered,omitempty"` // protected count, or "<k"
 	Items        []publicItem `json:"items"`
 	LastUpdate   string       `json:"last_status_update,omitempty"`
 	FollowUp     string       `json:"follow_up,omitempty"` // the follow-up consultation's public path
@@ -82,9 +84,9 @@ func (s *Server) publicPlanOf(ctx context.Context, id int64) (*publicPlan, error
 	out := &publicPlan{ID: p.ID, Title: p.Title, Period: p.Period, Municipality: p.Municipality, Version: v.Number,
 		ValidatedOn: v.PublishedAt.Format("2006-01-02"), Protection: T("en", "plan.protection", s.k)}
 	if res != nil {
-		out.Adults = res.Adult.Respondents
-		if res.Child != nil {
-			out.Children = res.Child.Respondents
+		out.Adults = cellText(res.adultRep.Respondents, results.SuppressLabel(res.adultRep.K))
+		if res.childRep != nil {
+			out.Children = cellText(res.childRep.Respondents, results.SuppressLabel(res.childRep.K))
 		}
 	}
 	base := baseOf(p, vs.All, v.Number)
@@ -153,7 +155,7 @@ func (s *Server) loadPublicPlan(w http.ResponseWriter, r *http.Request) (*public
 	case err == nil:
 		return pp, true
 	case errors.Is(err, store.ErrNotFound) || errors.Is(err, errNotPublished) || errors.Is(err, strconv.ErrSyntax) || errors.Is(err, strconv.ErrRange):
-		if r.URL.Path[:5] == "/api/" {
+		if strings.HasPrefix(r.URL.Path, "/api/") {
 			writeJSON(w, http.StatusNotFound, apiError{Error: T(pickLanguage(r), "plan.not_found")})
 		} else {
 			s.notFound(w, r)
