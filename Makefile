@@ -23,6 +23,9 @@ deps:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
 		echo "installing postgresql from Debian's packages"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
+	@command -v pdfinfo >/dev/null 2>&1 || { \
+		echo "installing poppler-utils (pdfinfo counts the printed poster's pages)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null; }
 	@test -f $(AXE)/node_modules/axe-core/axe.min.js || { \
 		command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }; \
 		npm ci --silent --no-audit --no-fund --prefix $(AXE); }

@@ -61,7 +61,7 @@ func decisionValues(version, publish string) url.Values {
 		"code_3": {"P1"}, "kind_3": {"added"}, "order_3": {"3"}, "axis_3": {"E2"}, "icon_3": {"playground"},
 		"title_es_3": {"Parque infantil"}, "title_en_3": {"Playground"}, "reason_es_3": {"Muchas personas dijeron que faltaba"},
 		"child_reason_es_3": {"Tú nos dijiste que faltaba un lugar para jugar."},
-		"kind_4": {"added"}}
+		"kind_4":            {"added"}}
 }
 
 // TestDecisionPublishAndVersions: decisions are drafted, refused when incomplete, published
