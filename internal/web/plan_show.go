@@ -18,6 +18,7 @@ type planItemView struct {
 	Order       *plan.OrderRow
 	Divergences []plan.Divergence // flagged only
 	Decision    *plan.Decision    // in the last published version
+	Added       bool              // added by the validated plan: no proposed item behind it
 }
 
 type planAxisView struct {
@@ -99,6 +100,14 @@ func (s *Server) planShow(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 			av.Items = append(av.Items, iv)
+		}
+		// Items the validated plan added (from what people said was missing) follow, with why.
+		if v := page.Version; v != nil {
+			for _, it := range v.Items {
+				if it.Axis == a.Code && p.Item(it.Code) == nil {
+					av.Items = append(av.Items, planItemView{Item: it, Decision: v.Decision(it.Code), Added: true})
+				}
+			}
 		}
 		page.Axes = append(page.Axes, av)
 	}
