@@ -209,7 +209,6 @@ func TestDecisionReportBack(t *testing.T) {
 	if fu == "" {
 		t.Fatal("no follow-up consultation")
 	}
-	today := w.clock.now.UTC().Format("2006-01-02")
 	for lang, want := range map[string][]string{
 		"es": {"Decidimos", "La subimos", "Porque", "Fue lo más apoyado", "No va en el plan", "Las becas las paga el ministerio", "Parque infantil", "En marcha", "Obra iniciada", "¿Qué opina?"},
 		"en": {"You said", "We decided", "We move it up", "Because", "It had the most support", "It is not in the plan", "In progress", "Works started", "Last update: "},
@@ -229,7 +228,6 @@ func TestDecisionReportBack(t *testing.T) {
 			t.Errorf("adult page %s shows a free-text answer or a formatting error", lang)
 		}
 	}
-	_ = today
 	for lang, want := range map[string][]string{
 		"es": {"Lo que decidimos con tus ideas", "No. Esta vez no.", "¿Por qué?", "Otro grupo ya paga las becas.", "Tú nos dijiste que faltaba un lugar para jugar.", "Ya empezamos."},
 		"en": {"What we decided with your ideas", "No. Not this time.", "Why?", "Someone else already pays for the grants."},
