@@ -234,11 +234,11 @@ func TestLoad(t *testing.T) {
 
 	// Every stored response, read back from its rows, passes the same check as a real submission.
 	all := readAll(t, db)
-	if want := 2*demo.Responses + demo.PlanAdultResponses + demo.PlanChildResponses; len(all) != want {
+	if want := 2*demo.Responses + demo.PlanAdultResponses + demo.PlanChildResponses + demo.PlanFollowUpResponses; len(all) != want {
 		t.Fatalf("read %d responses, want %d", len(all), want)
 	}
 	svOf := map[string]*survey.Survey{demo.Community: byID["community-consultation"], demo.Child: byID["child-listening"]}
-	for _, id := range []string{demo.PlanAdult, demo.PlanChild} {
+	for _, id := range []string{demo.PlanAdult, demo.PlanChild, demo.PlanFollowUp} {
 		c, err := st.Consultation(ctx, id)
 		if err != nil {
 			t.Fatal(err)
@@ -404,7 +404,7 @@ func planStory(t *testing.T, st *store.Store, svOf map[string]*survey.Survey) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.State != plan.InValidation || len(p.Axes) != 4 || len(p.Items) < 10 || len(p.History) != 2 {
+	if p.State != plan.Validated || len(p.Axes) != 4 || len(p.Items) < 10 || len(p.History) != 3 {
 		t.Fatalf("demo plan: %s, %d axes, %d items, %d state changes", p.State, len(p.Axes), len(p.Items), len(p.History))
 	}
 	if p.Item("S1").Evidence[0].Snapshot == nil {
@@ -457,5 +457,47 @@ func planStory(t *testing.T, st *store.Store, svOf map[string]*survey.Survey) {
 	}
 	if moved == 0 {
 		t.Errorf("the community order is the proposed order: %+v", rd.Order)
+	}
+}
+
+// TestDemoDecisions: the demo plan's published version decides every item (some moved, one
+// added from "missing", one dropped with its reasons), half the items have a status, and the
+// follow-up question has its answers.
+func TestDemoDecisions(t *testing.T) {
+	st, _, byID := demoDB(t)
+	ctx := context.Background()
+	if err := demo.Load(ctx, st, byID, now); err != nil {
+		t.Fatal(err)
+	}
+	plans, err := st.Plans(ctx, nil, true)
+	if err != nil || len(plans) != 1 {
+		t.Fatalf("plans: %v %v", plans, err)
+	}
+	p, _ := st.Plan(ctx, plans[0].ID)
+	vs, err := st.Versions(ctx, p.ID)
+	if err != nil || len(vs) != 1 || !vs[0].Published() {
+		t.Fatalf("versions: %+v %v", vs, err)
+	}
+	kinds := map[string]int{}
+	for _, d := range vs[0].Decisions {
+		kinds[d.Kind]++
+		if !d.Keeps() && d.ChildReason["es"] == "" {
+			t.Errorf("%s is a no without a reason for children", d.Code)
+		}
+	}
+	for _, it := range p.Items {
+		if vs[0].Decision(it.Code) == nil {
+			t.Errorf("no decision about %s", it.Code)
+		}
+	}
+	if kinds[plan.Added] != 1 || kinds[plan.Dropped] != 1 || kinds[plan.MovedUp] < 2 {
+		t.Errorf("decision kinds: %v", kinds)
+	}
+	sts, _ := st.Statuses(ctx, p.ID)
+	if len(sts)*2 < len(vs[0].Items) {
+		t.Errorf("%d statuses for %d items", len(sts), len(vs[0].Items))
+	}
+	if fu, _ := st.FollowUp(ctx, p.ID); fu != demo.PlanFollowUp {
+		t.Errorf("follow-up consultation %q", fu)
 	}
 }

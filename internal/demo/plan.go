@@ -259,7 +259,7 @@ func loadPlan(ctx context.Context, st *store.Store, mid int64, community *survey
 			return err
 		}
 	}
-	return nil
+	return loadDecisions(ctx, st, p, planner, now)
 }
 
 // demoIcons are the icons the demo plan may use (the static set, known here without the web layer).

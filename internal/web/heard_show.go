@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 
 	"consulta/internal/locale"
@@ -19,6 +20,7 @@ type heardPage struct {
 	Enough       bool
 	Lists        []heardList
 	Promise      string
+	ReportBack   string // the report back of the validated plan this consultation was a round of
 }
 
 // heardList is one question on the heard page: a wish list (the choices most people named, in
@@ -59,6 +61,18 @@ func (s *Server) heardShow(w http.ResponseWriter, r *http.Request) {
 		Enough: rep.Withheld == "", Promise: promise[lang]}
 	if p.Enough {
 		p.Lists = heardLists(rep, sv, lang)
+	}
+	planID, err := s.store.ValidatedPlanOf(r.Context(), c.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if planID != 0 {
+		p.ReportBack = "/p/" + strconv.FormatInt(planID, 10)
+		if sv.Audience == "child" {
+			p.ReportBack += "/children"
+		}
+		p.ReportBack += "?lang=" + lang
 	}
 	v := s.view(r, T(lang, "heard.title"), p)
 	v.Lang, v.Languages = lang, sv.Languages

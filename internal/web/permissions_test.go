@@ -608,6 +608,10 @@ func TestPermissions(t *testing.T) {
 		return url.Values{"code": {code}, "axis": {"E1"}, "title_es": {title}, "summary_es": {"Resumen de " + title},
 			"icon": {"school"}, "order": {strconv.Itoa(order)}}
 	}
+	decisionForm := func(publish string) url.Values {
+		return url.Values{"rows": {"2"}, "publish": {publish}, "code_0": {"S1"}, "kind_0": {"kept"}, "order_0": {"1"},
+			"code_1": {"S2"}, "kind_1": {"kept"}, "order_1": {"2"}}
+	}
 	everyone := func(method, path string, s int) permRow { return permRow{method: method, path: path, want: all(s)} }
 
 	// A survey saved by each municipality, and the file a save posts.
@@ -771,6 +775,29 @@ func TestPermissions(t *testing.T) {
 		permPage("GET", pA+"/survey/child.yaml", S, 200, 200, 403, 404, 403),
 		permPage("GET", pA, S, 200, 200, 403, 404, 403),
 		permPage("GET", pB, S, 200, 404, 403, 200, 403),
+		// Decisions after the round, versions and status: planners and admins of the plan's
+		// municipality. The admin publishes first; the planner's publish is the next version.
+		everyone("GET", "/p/"+strconv.FormatInt(planA.ID, 10), 404), // nothing published yet
+		permPage("GET", pA+"/decisions", S, 200, 200, 403, 404, 403),
+		permPage("POST", pA+"/decisions", 401, 303, 303, 403, 404, 403).withForm(func(*ttClient) url.Values {
+			return decisionForm("0")
+		}).audited("plan.decisions_save"),
+		permPage("POST", pA+"/decisions", 401, 303, 303, 403, 404, 403).withForm(func(*ttClient) url.Values {
+			return decisionForm("1")
+		}).audited("plan.publish"),
+		permPage("GET", pA+"/versions", S, 200, 200, 403, 404, 403),
+		permPage("POST", pA+"/items/S1/status", 401, 303, 303, 403, 404, 403).withForm(func(*ttClient) url.Values {
+			return url.Values{"status": {"in_progress"}, "progress": {"40"}, "milestones": {"2027-03-01 | Obra iniciada"}}
+		}).audited("plan.status"),
+		permPage("POST", pA+"/followup", 401, 303, 409, 403, 404, 403).withForm(func(*ttClient) url.Values { return url.Values{} }).
+			audited("plan.followup_start"),
+		// The report back is public, in every form; a plan with nothing published has none.
+		everyone("GET", "/p/"+strconv.FormatInt(planA.ID, 10), 200),
+		everyone("GET", "/p/"+strconv.FormatInt(planA.ID, 10)+"/children", 200),
+		everyone("GET", "/p/"+strconv.FormatInt(planA.ID, 10)+"/poster", 200),
+		everyone("GET", "/p/"+strconv.FormatInt(planB.ID, 10), 404),
+		permAPI("GET", "/api/public/plans/"+strconv.FormatInt(planA.ID, 10), [nCols]int{200, 200, 200, 200, 200, 200, 200, 200, 401, 401}),
+		permAPI("GET", "/api/public/plans/"+strconv.FormatInt(planB.ID, 10), [nCols]int{404, 404, 404, 404, 404, 404, 404, 404, 401, 401}),
 		permAPI("GET", "/api"+pA, [nCols]int{401, 200, 200, 403, 404, 403, 200, 404, 401, 401}),
 		permAPI("GET", "/api"+pB, [nCols]int{401, 200, 404, 403, 200, 403, 404, 200, 401, 401}),
 

@@ -60,7 +60,7 @@ func TestPlanPageInChromium(t *testing.T) {
 		p.axe("plan page " + lang)
 		fits("plan page " + lang)
 	}
-	for _, path := range []string{"/plans", "/plans/1/edit", "/plans/1/items/D1", "/plans/new"} {
+	for _, path := range []string{"/plans", "/plans/1/edit", "/plans/1/items/D1", "/plans/new", "/plans/1/decisions", "/plans/1/versions"} {
 		p.open(path + "?lang=es")
 		p.axe(path)
 		fits(path)

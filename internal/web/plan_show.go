@@ -17,6 +17,8 @@ type planItemView struct {
 	Child       *plan.ItemResult
 	Order       *plan.OrderRow
 	Divergences []plan.Divergence // flagged only
+	Decision    *plan.Decision    // in the last published version
+	Added       bool              // added by the validated plan: no proposed item behind it
 }
 
 type planAxisView struct {
@@ -39,6 +41,8 @@ type planShowPage struct {
 	Flagged     int
 	Dimensions  []string
 	GroupLabels map[string]string
+	Version     *plan.Version // the last published version
+	Diff        []plan.Change // proposed → validated
 }
 
 // planShow is the plan for the council: each axis and item with its evidence, agreement by
@@ -62,13 +66,22 @@ func (s *Server) planShow(w http.ResponseWriter, r *http.Request) {
 	page := planShowPage{Plan: p, Results: res, K: s.k, BroadShare: plan.BroadShare, MinAnswers: plan.MinAnswers,
 		Divergence: plan.DivergencePoints, Alpha: plan.Alpha, ChartData: map[string]chartOptions{},
 		Dimensions: []string{results.ByGroup, results.ByGender, results.ByAgeBand, results.ByDisability, results.ByGroupGender}}
+	vs, err := s.planVersions(r.Context(), p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if v := vs.Published; v != nil {
+		page.Version = v
+		page.Diff = plan.Diff(p.Ordered(), v.Items, allDecisions(vs.All))
+	}
 	for _, a := range p.Axes {
 		av := planAxisView{Axis: a}
 		for _, it := range p.Ordered() {
 			if it.Axis != a.Code {
 				continue
 			}
-			iv := planItemView{Item: it}
+			iv := planItemView{Item: it, Decision: page.Version.Decision(it.Code)}
 			for _, e := range it.Evidence {
 				iv.Evidence = append(iv.Evidence, evidenceView{Evidence: e, Live: live[e.ID], Question: e.Question, Choice: e.Choice})
 			}
@@ -87,6 +100,14 @@ func (s *Server) planShow(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 			av.Items = append(av.Items, iv)
+		}
+		// Items the validated plan added (from what people said was missing) follow, with why.
+		if v := page.Version; v != nil {
+			for _, it := range v.Items {
+				if it.Axis == a.Code && p.Item(it.Code) == nil {
+					av.Items = append(av.Items, planItemView{Item: it, Decision: v.Decision(it.Code), Added: true})
+				}
+			}
 		}
 		page.Axes = append(page.Axes, av)
 	}
@@ -109,4 +130,16 @@ func (s *Server) planShow(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "plan_show", s.view(r, p.Title.In(lang), page))
+}
+
+// allDecisions is every published decision of a plan's versions, the latest about an item last,
+// so a diff from the proposed plan names its reason.
+func allDecisions(vs []*plan.Version) []plan.Decision {
+	var out []plan.Decision
+	for i := len(vs) - 1; i >= 0; i-- {
+		if vs[i].Published() {
+			out = append(out, vs[i].Decisions...)
+		}
+	}
+	return out
 }

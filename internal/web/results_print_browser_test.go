@@ -31,7 +31,7 @@ func screenshotDir(t *testing.T) string {
 }
 
 // pdfPages renders each page of a PDF to PNG with pdftoppm and returns the files in page order.
-func pdfPages(t *testing.T, pdf, prefix string, dpi int) []string {
+func pdfPagePNGs(t *testing.T, pdf, prefix string, dpi int) []string {
 	t.Helper()
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Skip("pdftoppm (poppler-utils) is not installed: run make deps")
@@ -156,7 +156,7 @@ func TestReportPrintsOnA4(t *testing.T) {
 	if shotDir != "" {
 		prefix, dpi = filepath.Join(shotDir, "report-a4"), 80
 	}
-	files := pdfPages(t, file, prefix, dpi)
+	files := pdfPagePNGs(t, file, prefix, dpi)
 	if len(files) != pages {
 		t.Fatalf("pdftoppm made %d images of %d pages", len(files), pages)
 	}
@@ -178,7 +178,7 @@ func TestReportPrintsOnA4(t *testing.T) {
 	if err := os.WriteFile(whole, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for i, f := range pdfPages(t, whole, filepath.Join(dir, "all"), 40) {
+	for i, f := range pdfPagePNGs(t, whole, filepath.Join(dir, "all"), 40) {
 		if ink := inkInRightMargin(t, f); ink > 0 {
 			t.Errorf("unfiltered page %d: %d dark pixels in the right margin", i+1, ink)
 		}

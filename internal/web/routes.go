@@ -98,6 +98,20 @@ func (s *Server) Handler() http.Handler {
 	r.HandleFunc("/plans/{pid:[0-9]+}/survey/{audience}.yaml", s.planSurveyDownload).Methods(get)
 	r.HandleFunc("/api/plans/{pid:[0-9]+}", s.apiPlanShow).Methods(get)
 
+	// Decisions about a plan after its validation round, its versions and the status of its
+	// items (planners and admins of the plan's municipality; another municipality's plan is
+	// 404). A published version never changes; saving decisions after it drafts the next one.
+	// The report back (/p/...) is public: only the protected shares and the reasons.
+	r.HandleFunc("/plans/{pid:[0-9]+}/decisions", s.planDecisions).Methods(get)
+	r.HandleFunc("/plans/{pid:[0-9]+}/decisions", limitBody(s.planDecisionsSave)).Methods(post)
+	r.HandleFunc("/plans/{pid:[0-9]+}/versions", s.planVersionsShow).Methods(get)
+	r.HandleFunc("/plans/{pid:[0-9]+}/items/{code}/status", limitBody(s.planStatusSave)).Methods(post)
+	r.HandleFunc("/plans/{pid:[0-9]+}/followup", limitBody(s.planFollowUp)).Methods(post)
+	r.HandleFunc("/p/{pid:[0-9]+}", s.publicPlan).Methods(get)
+	r.HandleFunc("/p/{pid:[0-9]+}/children", s.publicPlanChildren).Methods(get)
+	r.HandleFunc("/p/{pid:[0-9]+}/poster", s.publicPlanPoster).Methods(get)
+	r.HandleFunc("/api/public/plans/{pid:[0-9]+}", s.apiPublicPlan).Methods(get)
+
 	// Kiosk: the tablet handed from one participant to the next.
 	r.HandleFunc("/kiosk/{sid}", s.kioskWelcome).Methods(get)
 	r.HandleFunc("/kiosk/{sid}/survey", s.kioskSurvey).Methods(get)

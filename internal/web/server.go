@@ -133,7 +133,8 @@ var views = []string{"home", "survey", "thanks", "error", "signin", "setup",
 	"admin_municipalities", "admin_users", "admin_user", "admin_audit",
 	"consultations", "consultation_new", "consultation", "poster", "session",
 	"kiosk_welcome", "kiosk_thanks", "kiosk_exit", "stopped", "heard", "closed", "results", "results_print", "texts",
-	"surveys", "survey_staff", "survey_import", "plan_list", "plan_edit", "plan_item", "plan_show"}
+	"surveys", "survey_staff", "survey_import", "plan_list", "plan_edit", "plan_item", "plan_show",
+	"plan_decisions", "plan_versions", "public_plan", "public_plan_child", "public_plan_poster"}
 
 func parseTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
@@ -184,6 +185,8 @@ func (s *Server) funcs() template.FuncMap {
 		"in":          func(l survey.Label, lang string) string { return l.In(lang) },
 		"idleMinutes": func(seconds int) int { return max(1, (seconds+59)/60) },
 		"share":       shareText,
+		"changeText":  changeText,
+		"childFace":   childFace,
 		"neg":         func(n int) int { return -n },
 		"derefFloat": func(p *float64) float64 {
 			if p == nil {
