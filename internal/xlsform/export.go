@@ -43,7 +43,7 @@ func Export(s *survey.Survey) ([]byte, error) {
 		surveyHead = append(surveyHead, "hint::"+languageHeading[lg])
 	}
 	surveyHead = append(surveyHead, "required", "relevant", "constraint", "parameters",
-		"consulta::type", "consulta::rank", "consulta::prefer_not", "consulta::variants")
+		"consulta::type", "consulta::rank", "consulta::prefer_not", "consulta::variants", "consulta::heard")
 	rows := [][]string{surveyHead}
 	for _, q := range s.Questions {
 		row := map[string]string{"name": q.ID, "relevant": q.Relevant, "constraint": exportConstraint(q)}
@@ -76,6 +76,7 @@ func Export(s *survey.Survey) ([]byte, error) {
 		if q.PreferNot {
 			row["consulta::prefer_not"] = "yes"
 		}
+		row["consulta::heard"] = q.Heard
 		if len(q.Variants) > 0 {
 			vs := map[string]yamlVariant{}
 			for band, v := range q.Variants {

@@ -143,7 +143,8 @@ func TestImportChildSurveyWithImages(t *testing.T) {
 	if q := s.Question("assent"); q.Type != survey.YesNo || !q.Required || q.Label["pt"] != "Quer brincar?" {
 		t.Errorf("assent %+v", q)
 	}
-	if q := s.Question("age_band"); !q.Profile || len(q.Choices) != 2 || q.Choices[0].ID != "age_8_12" {
+	// Every profile question offers "prefer not to say" (the standard profile adds it).
+	if q := s.Question("age_band"); !q.Profile || len(q.Choices) != 3 || q.Choices[0].ID != "age_8_12" || q.Choices[2].ID != survey.PreferNot {
 		t.Errorf("age_band %+v", q)
 	}
 	if q := s.Question("safe_school"); q.Type != survey.Scale || q.Points != 3 || q.Hint["es"] != "Toca una carita" || q.Relevant != "${assent} = 'yes'" {

@@ -425,7 +425,8 @@ var notesOnColumns = map[string]string{"constraint_message": "constraint_message
 var surveyColumns = []string{"type", "name", "label", "hint", "required", "relevant", "constraint", "appearance",
 	"choice_filter", "parameters", "constraint_message", "required_message", "calculation", "default", "read_only",
 	"image", "audio", "video", "big-image", "guidance_hint", "trigger", "save_to",
-	"consulta::type", "consulta::rank", "consulta::prefer_not", "consulta::variants", "consulta::max_length", ""}
+	"consulta::type", "consulta::rank", "consulta::prefer_not", "consulta::variants", "consulta::max_length",
+	"consulta::heard", ""}
 
 func (im *importer) readQuestions() {
 	t := im.survey
@@ -822,9 +823,16 @@ func (im *importer) required(i int, q *yamlQuestion) {
 	}
 }
 
-// columns reads the consulta:: columns an export writes: prefer_not, variants, max_length.
+// columns reads the consulta:: columns an export writes: prefer_not, variants, max_length, heard.
 func (im *importer) columns(i int, q *yamlQuestion) {
 	t := im.survey
+	if v := strings.ToLower(t.get(i, "consulta::heard")); v != "" {
+		if !slices.Contains(survey.HeardValues, v) {
+			im.fail(t.at(i, "consulta::heard", "consulta_value", v, strings.Join(survey.HeardValues, ", ")))
+		} else {
+			q.Heard = v
+		}
+	}
 	if v := strings.ToLower(t.get(i, "consulta::prefer_not")); v == "yes" || v == "true" {
 		q.PreferNot = true
 		q.choices = slices.DeleteFunc(q.choices, func(c survey.Choice) bool { return c.ID == survey.PreferNot })

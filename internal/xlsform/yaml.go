@@ -37,6 +37,7 @@ type yamlQuestion struct {
 	Max       *int                   `yaml:"max,omitempty"`
 	Relevant  string                 `yaml:"relevant,omitempty"`
 	Variants  map[string]yamlVariant `yaml:"variants,omitempty"`
+	Heard     string                 `yaml:"heard,omitempty"`
 
 	list    string
 	choices []survey.Choice
