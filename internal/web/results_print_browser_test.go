@@ -130,7 +130,7 @@ func TestReportPrintsOnA4(t *testing.T) {
 	if !numbered(1).MatchString(one) {
 		t.Errorf("page one is not numbered")
 	}
-	for _, want := range []string{"refugiada", "Fechas", "Sesiones", "Personas que respondieron", "proteger", "Datos al"} {
+	for _, want := range []string{"refugiada", "Fechas", "Sesiones", "Personas que respondieron", "nadie pueda ser identificado", "Datos al"} {
 		if !strings.Contains(one, want) {
 			t.Errorf("page one does not say %q:\n%s", want, one)
 		}
