@@ -473,6 +473,10 @@ type Snapshot struct {
 func EvidenceOf(rep *results.Report, questionID, choice string, at time.Time) *Snapshot {
 	q := question(rep, questionID)
 	if q == nil {
+		if rep.Withheld != "" {
+			// Too few answers to publish: the snapshot keeps that the evidence could not be shown then.
+			return &Snapshot{TakenAt: at.UTC(), Overall: Share{Value: results.ByAll, Suppressed: true}}
+		}
 		return nil
 	}
 	s := &Snapshot{TakenAt: at.UTC()}

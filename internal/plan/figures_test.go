@@ -3,6 +3,7 @@ package plan
 import (
 	"math"
 	"testing"
+	"time"
 
 	"consulta/internal/results"
 	"consulta/internal/survey"
@@ -201,5 +202,18 @@ func TestAgreementIsOfThoseAsked(t *testing.T) {
 	r = row("migrant", 12, -1, 2, 1, 0)
 	if c := agreementRow(tab, &r); c.ok {
 		t.Errorf("read from a suppressed agree cell: %+v", c)
+	}
+}
+
+// Evidence read from a report withheld for too few answers is kept as "could not be shown",
+// dated, rather than lost: the council sees that the evidence was too thin when proposed.
+func TestEvidenceOfWithheldReport(t *testing.T) {
+	at := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+	s := EvidenceOf(&results.Report{Withheld: "too_few"}, "top_services", "health", at)
+	if s == nil || !s.Overall.Suppressed || !s.TakenAt.Equal(at) {
+		t.Fatalf("snapshot of a withheld report = %+v", s)
+	}
+	if s := EvidenceOf(&results.Report{}, "top_services", "health", at); s != nil {
+		t.Errorf("a published report without the question gives no snapshot, got %+v", s)
 	}
 }
