@@ -6,13 +6,15 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"consulta/internal/domain"
 )
 
 // Roles an account can have.
 const (
-	RoleAdmin       = "admin"
-	RolePlanner     = "planner"
-	RoleFacilitator = "facilitator"
+	RoleAdmin       = string(domain.Admin)
+	RolePlanner     = string(domain.Planner)
+	RoleFacilitator = string(domain.Facilitator)
 )
 
 // Roles lists every role, for forms and validation.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"consulta/internal/domain"
 	"consulta/internal/survey"
 )
 
@@ -20,9 +21,9 @@ type Municipality struct {
 
 // Consultation statuses.
 const (
-	StatusDraft  = "draft"
-	StatusOpen   = "open"
-	StatusClosed = "closed"
+	StatusDraft  = string(domain.Draft)
+	StatusOpen   = string(domain.Open)
+	StatusClosed = string(domain.Closed)
 )
 
 // Consultation is one survey run in one municipality.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"consulta/internal/domain"
 	"consulta/internal/results"
 	"consulta/internal/store"
 )
@@ -77,17 +78,14 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	for _, c := range []string{store.Link, store.Kiosk, store.Paper} {
 		dynamic = append(dynamic, "channel."+c)
 	}
-	for _, g := range results.GroupValues {
-		dynamic = append(dynamic, "group."+g)
-	}
-	for _, g := range results.GenderValues {
-		dynamic = append(dynamic, "gender."+g)
-	}
-	for _, a := range results.AllAgeBands {
-		dynamic = append(dynamic, "age."+a)
-	}
-	for _, d := range results.DisabilityValues {
-		dynamic = append(dynamic, "disability."+d)
+	for _, d := range domain.Profile {
+		values := results.Values(d.ID)
+		if d.ID == domain.AgeBand {
+			values = d.IDs()
+		}
+		for _, v := range values {
+			dynamic = append(dynamic, d.Key(v))
+		}
 	}
 	for _, who := range []string{"group", "gender"} {
 		dynamic = append(dynamic, "results.test_who_"+who)
