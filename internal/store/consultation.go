@@ -12,13 +12,6 @@ import (
 	"consulta/internal/survey"
 )
 
-// Municipality owns accounts and consultations.
-type Municipality struct {
-	ID      int64
-	Name    string
-	Country string
-}
-
 // Consultation statuses.
 const (
 	StatusDraft  = string(domain.Draft)
