@@ -117,3 +117,25 @@ func TestAcceptLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestPluralMessages(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"es", 1, "1 sesión"}, {"es", 3, "3 sesiones"}, {"en", 1, "1 session"}, {"en", 0, "0 sessions"},
+		{"pt", 1, "1 sessão"}, {"pt", 2, "2 sessões"},
+	} {
+		if got := T(c.lang, "results.sessions_n", c.n); got != c.want {
+			t.Errorf("%s %d: %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+	for key, one := range singular {
+		for _, lang := range languages {
+			if strings.Count(one[lang], "%d") != strings.Count(messages[key][lang], "%d") || one[lang] == "" {
+				t.Errorf("%s: singular %s %q does not match %q", key, lang, one[lang], messages[key][lang])
+			}
+		}
+	}
+}
