@@ -11,11 +11,11 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
 	"consulta/internal/auth"
+	"consulta/internal/domain"
 	"consulta/internal/store"
 )
 
@@ -180,11 +180,11 @@ func userCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 func userAdd(ctx context.Context, st *store.Store, name, role, country string, municipalities []string, fromStdin bool,
 	stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(name) < 3 || strings.ContainsAny(name, " \t<>\"'") {
+	if domain.ValidateAccountName(name) != nil {
 		fmt.Fprintln(stderr, "consulta: --name needs 3 to 64 characters without spaces or quotes")
 		return 2
 	}
-	if !slices.Contains(store.Roles, role) {
+	if domain.Role(role).Validate() != nil {
 		fmt.Fprintln(stderr, "consulta: --role must be admin, planner or facilitator")
 		return 2
 	}

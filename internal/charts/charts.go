@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"consulta/internal/domain"
 	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/survey"
@@ -134,15 +135,8 @@ func (b *builder) dimensionLabel(dim, value string) string {
 		}
 		return b.dimensionLabel(d1, first) + " · " + b.dimensionLabel(d2, second)
 	}
-	switch dim {
-	case results.ByGroup:
-		return b.label("group." + value)
-	case results.ByGender:
-		return b.label("gender." + value)
-	case results.ByAgeBand:
-		return b.label("age." + value)
-	case results.ByDisability:
-		return b.label("disability." + value)
+	if d, ok := domain.Dim(dim); ok {
+		return b.label(d.Key(value))
 	}
 	return value
 }
@@ -237,12 +231,11 @@ func table(ts []results.Table, dim string) *results.Table {
 	return nil
 }
 
-// Canonical orders of dimension values; values not listed keep their report order after these.
-var (
-	groupOrder  = []string{"host", "displaced", "refugee", "returnee", "migrant", survey.PreferNot, results.NotStated}
-	genderOrder = []string{"female", "male", "other", survey.PreferNot, results.NotStated}
-	ageOrder    = []string{"age_8_12", "age_13_17", "age_18_29", "age_30_59", "age_60_plus", results.NotStated}
-)
+// Canonical orders of dimension values, from the domain's profile table; values not listed keep
+// their report order after these (an age band's prefer_not comes after not stated).
+func groupOrder() []string  { return append(results.Values(results.ByGroup), results.NotStated) }
+func genderOrder() []string { return append(results.Values(results.ByGender), results.NotStated) }
+func ageOrder() []string    { return append(domain.Values(domain.AgeBand), results.NotStated) }
 
 func ordered(values []string, order []string) []string {
 	var out []string
@@ -263,17 +256,21 @@ func ordered(values []string, order []string) []string {
 // yellow comes late because it is faint on white.
 var okabeIto = []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"}
 
-// A group or gender keeps its colour in every chart, so a planner learns it once.
-var valueColours = map[string]map[string]string{
-	results.ByGroup: {"host": "#0072B2", "displaced": "#E69F00", "refugee": "#009E73", "returnee": "#CC79A7",
-		"migrant": "#56B4E9", survey.PreferNot: "#7F7F7F", results.NotStated: "#B3B3B3"},
-	results.ByGender: {"female": "#D55E00", "male": "#0072B2", "other": "#009E73",
-		survey.PreferNot: "#7F7F7F", results.NotStated: "#B3B3B3"},
-}
-
+// A group or gender keeps its colour in every chart, so a planner learns it once: the domain's
+// table gives each value's; those who declined or did not say are greys.
 func colour(dim, value string, i int) string {
-	if c, ok := valueColours[dim][value]; ok {
-		return c
+	if dim == results.ByGroup || dim == results.ByGender {
+		switch value {
+		case survey.PreferNot:
+			return "#7F7F7F"
+		case results.NotStated:
+			return "#B3B3B3"
+		}
+	}
+	if d, ok := domain.Dim(dim); ok {
+		if c := d.Colour(value); c != "" {
+			return c
+		}
 	}
 	return okabeIto[i%len(okabeIto)]
 }
@@ -425,7 +422,7 @@ func (b *builder) pyramid() *Chart {
 			}
 		}
 	}
-	ages = ordered(ages, ageOrder)
+	ages = ordered(ages, ageOrder())
 	id := "participation-pyramid"
 	title := b.label("results.chart_pyramid")
 	cats := make([]string, len(ages))
@@ -511,7 +508,7 @@ func (b *builder) pyramid() *Chart {
 	// cannot show.
 	tab := Table{Caption: title, Head: []string{b.label("results.age_band")}}
 	var genders []string
-	for _, g := range ordered(t.Columns, genderOrder) {
+	for _, g := range ordered(t.Columns, genderOrder()) {
 		if slices.ContainsFunc(ages, func(a string) bool { c := cells[[2]string{a, g}]; return c.Suppressed || c.N > 0 }) {
 			genders = append(genders, g)
 		}
@@ -545,7 +542,7 @@ func (b *builder) participationByGroup() *Chart {
 			byValue[r.Value] = r.N
 		}
 	}
-	values = ordered(values, groupOrder)
+	values = ordered(values, groupOrder())
 	cats := make([]string, len(values))
 	tab := Table{Caption: title, Head: []string{b.label("results.group"), b.label("results.count")}}
 	hidden := false

@@ -109,7 +109,7 @@ func (b *builder) planByGroup(p *plan.Plan, adult *plan.Round) *Chart {
 	var series []barSeries
 	var shares [][]plan.Share // per shown series, per item
 	tab := Table{Caption: title, Head: []string{b.label("plan.item")}}
-	for gi, g := range plan.Groups {
+	for gi, g := range plan.Groups() {
 		s := barSeries{name: b.dimensionLabel(results.ByGroup, g), colour: colour(results.ByGroup, g, gi)}
 		var col []plan.Share
 		for _, it := range items {

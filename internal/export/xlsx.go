@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"consulta/internal/domain"
 	"consulta/internal/results"
 	"consulta/internal/survey"
 )
@@ -372,10 +373,6 @@ func (b *book) dimensionLabel(dim string) string {
 	return b.text("results.dim."+dim, fallback)
 }
 
-// valuePrefix is where the labels of each dimension's values live ("group.host", "age.age_8_12").
-var valuePrefix = map[string]string{results.ByGroup: "group.", results.ByGender: "gender.",
-	results.ByAgeBand: "age.", results.ByDisability: "disability."}
-
 // valueLabel names a row: the planners' short name of a profile value ("group.host"), both halves
 // of a cross ("host|female"), a word of the results' own ("all", "not_stated"), else the
 // survey's own wording of the choice, else the id.
@@ -401,8 +398,8 @@ func (b *book) valueLabel(dim, v string) string {
 			return b.valueLabel(results.ByAgeBand, v) // who answered: a row per age band
 		}
 	}
-	if prefix, ok := valuePrefix[dim]; ok {
-		if s := b.text(prefix+v, ""); s != "" {
+	if d, ok := domain.Dim(dim); ok {
+		if s := b.text(d.Key(v), ""); s != "" {
 			return s
 		}
 		if q := b.sv.Question(dim); q != nil {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"time"
 
+	"consulta/internal/domain"
 	"consulta/internal/results"
 )
 
@@ -31,8 +32,8 @@ const (
 	MissingQuestion = "missing"
 )
 
-// Groups are the population groups consensus is computed over.
-var Groups = []string{"host", "displaced", "refugee", "returnee", "migrant"}
+// Groups are the population groups consensus is computed over: the domain's, without prefer_not.
+func Groups() []string { return domain.Values(domain.Group) }
 
 // Share is a published count out of a published total, with its Wilson interval in percent.
 // When Suppressed, nothing else may be shown.
@@ -237,7 +238,7 @@ func ReadRound(rep *results.Report, p *Plan, audience string) *Round {
 		}
 		var agree, answered []int
 		gt := table(q, results.ByGroup)
-		for _, g := range Groups {
+		for _, g := range Groups() {
 			a, n := 0, 0
 			if r := rowOf(gt, g); r != nil {
 				if c := agreementRow(gt, r); c.ok {
@@ -246,7 +247,7 @@ func ReadRound(rep *results.Report, p *Plan, audience string) *Round {
 			}
 			agree, answered = append(agree, a), append(answered, n)
 		}
-		ir.Consensus = ConsensusOf(Groups, agree, answered)
+		ir.Consensus = ConsensusOf(Groups(), agree, answered)
 		rd.Items = append(rd.Items, ir)
 	}
 	rd.Order = CommunityOrder(rep, p)
@@ -419,7 +420,7 @@ func Divergences(adult, child *results.Report, p *Plan) []Divergence {
 			total = agreementRow(all, &all.Rows[0])
 		}
 		gt := table(q, results.ByGroup)
-		for _, g := range Groups {
+		for _, g := range Groups() {
 			r := rowOf(gt, g)
 			if r == nil || !total.ok {
 				continue

@@ -6,19 +6,19 @@ import (
 	"sort"
 	"strconv"
 
+	"consulta/internal/domain"
 	"consulta/internal/survey"
 )
 
 // NoAnswer is the column of people who were asked a question and left it blank.
 const NoAnswer = "no_answer"
 
-// Values of each dimension, in the order they are shown; NotStated is added where it occurs.
-var (
-	GroupValues      = []string{"host", "displaced", "refugee", "returnee", "migrant", survey.PreferNot}
-	GenderValues     = []string{"female", "male", "other", survey.PreferNot}
-	DisabilityValues = []string{survey.WithDis, survey.WithoutDis}
-	AllAgeBands      = []string{"age_8_12", "age_13_17", "age_18_29", "age_30_59", "age_60_plus"}
-)
+// Values returns what a person may give for a dimension, in the order shown, from the domain's
+// profile table; NotStated is added where it occurs.
+func Values(dim string) []string {
+	d, _ := domain.Dim(dim)
+	return d.Stated()
+}
 
 // cut is one dimension's rows inside a question's row layout.
 type cut struct {
@@ -43,12 +43,12 @@ func newLayout(ageBands []string) *layout {
 		l.rows += len(values)
 	}
 	add(ByAll, []string{ByAll})
-	grp := append(slices.Clone(GroupValues), NotStated)
-	gen := append(slices.Clone(GenderValues), NotStated)
+	grp := append(Values(ByGroup), NotStated)
+	gen := append(Values(ByGender), NotStated)
 	add(ByGroup, grp)
 	add(ByGender, gen)
 	add(ByAgeBand, append(slices.Clone(ageBands), NotStated))
-	add(ByDisability, append(slices.Clone(DisabilityValues), NotStated))
+	add(ByDisability, append(Values(ByDisability), NotStated))
 	l.nGrp, l.nGen = len(grp), len(gen)
 	var gg []string
 	for _, g := range grp {
@@ -227,7 +227,7 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 	d.mu.RLock()
 	defer d.mu.RUnlock()
 	k = NormalizeK(k)
-	ages := AllAgeBands
+	ages := domain.Values(domain.AgeBand)
 	if q := sv.Question(survey.AgeBand); q != nil {
 		ages = nil
 		for _, c := range q.Choices {

@@ -143,7 +143,7 @@ func Compare(rep *Report) []Comparison {
 			if !ok {
 				continue
 			}
-			for _, g := range GroupValues {
+			for _, g := range Values(ByGroup) {
 				if g == preferNot {
 					continue
 				}

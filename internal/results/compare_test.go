@@ -16,7 +16,7 @@ func yesNo(id string, all [2]int, groups, genders map[string][2]int) Question {
 	cols := []string{"yes", "no", NoAnswer}
 	q := Question{ID: id, Type: "yes_no", Tables: []Table{{Dimension: ByAll, Columns: cols, Rows: []Row{row(ByAll, all)}}}}
 	gt, st := Table{Dimension: ByGroup, Columns: cols}, Table{Dimension: ByGender, Columns: cols}
-	for _, g := range GroupValues {
+	for _, g := range Values(ByGroup) {
 		if c, ok := groups[g]; ok {
 			gt.Rows = append(gt.Rows, row(g, c))
 		}

@@ -1,6 +1,10 @@
 package results
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"consulta/internal/domain"
+)
 
 // Report is everything a consultation's results show, already protected: every page, chart,
 // export and API reads a Report, so no output can skip the cell key method (see PTable).
@@ -30,10 +34,10 @@ type Filter struct {
 // Dimensions results are cut by, with the same ids in every consultation.
 const (
 	ByAll         = "all"
-	ByGroup       = "group"
-	ByGender      = "gender"
-	ByAgeBand     = "age_band"
-	ByDisability  = "disability"
+	ByGroup       = domain.Group
+	ByGender      = domain.Gender
+	ByAgeBand     = domain.AgeBand
+	ByDisability  = domain.Disability
 	ByGroupGender = "group_gender"
 	ByAgeGender   = "age_gender"
 )

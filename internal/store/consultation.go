@@ -8,21 +8,15 @@ import (
 	"strings"
 	"time"
 
+	"consulta/internal/domain"
 	"consulta/internal/survey"
 )
 
-// Municipality owns accounts and consultations.
-type Municipality struct {
-	ID      int64
-	Name    string
-	Country string
-}
-
 // Consultation statuses.
 const (
-	StatusDraft  = "draft"
-	StatusOpen   = "open"
-	StatusClosed = "closed"
+	StatusDraft  = string(domain.Draft)
+	StatusOpen   = string(domain.Open)
+	StatusClosed = string(domain.Closed)
 )
 
 // Consultation is one survey run in one municipality.

@@ -24,7 +24,6 @@ import (
 var (
 	ErrNotFound = errors.New("not found")
 	ErrConflict = errors.New("conflict")
-	ErrClosed   = errors.New("consultation closed")
 )
 
 //go:embed migrations/*.sql migrations_pg/*.sql

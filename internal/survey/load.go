@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"consulta/internal/domain"
 )
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -612,10 +614,38 @@ func isProfileID(id string) bool {
 
 // ageBands lists the age band choice ids offered to a survey's audience.
 func ageBands(audience string) []string {
-	if audience == "child" {
-		return []string{"age_8_12", "age_13_17"}
+	d, _ := domain.Dim(domain.AgeBand)
+	return d.For(audienceOf(audience))
+}
+
+// audienceOf reads anything but a child survey as an adult one, as the age bands always have.
+func audienceOf(audience string) string {
+	if audience == domain.Child {
+		return domain.Child
 	}
-	return []string{"age_18_29", "age_30_59", "age_60_plus"}
+	return domain.Adult
+}
+
+// profileChoices orders a standard question's choices as the domain's profile table does, for
+// the survey's audience; a value the wording file lacks keeps its id, and prefer_not comes last.
+func profileChoices(qid, audience string, worded []Choice) []Choice {
+	dim, ok := domain.Dim(qid)
+	if !ok {
+		return worded
+	}
+	var out []Choice
+	for _, id := range dim.For(audienceOf(audience)) {
+		i := slices.IndexFunc(worded, func(c Choice) bool { return c.ID == id })
+		if i < 0 {
+			out = append(out, Choice{ID: id})
+			continue
+		}
+		out = append(out, worded[i])
+	}
+	if slices.ContainsFunc(worded, func(c Choice) bool { return c.ID == PreferNot }) {
+		out = append(out, preferNotChoice)
+	}
+	return out
 }
 
 // profileQuestions returns fresh copies of the standard questions a survey asks first.
@@ -636,11 +666,7 @@ func profileQuestions(profile []string, audience string) []*Question {
 				continue
 			}
 			q := *std
-			q.Choices = slices.Clone(std.Choices)
-			if qid == AgeBand {
-				bands := ageBands(audience)
-				q.Choices = slices.DeleteFunc(q.Choices, func(c Choice) bool { return c.ID != PreferNot && !slices.Contains(bands, c.ID) })
-			}
+			q.Choices = profileChoices(qid, audience, std.Choices)
 			out = append(out, &q)
 		}
 	}

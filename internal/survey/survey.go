@@ -1,9 +1,11 @@
 // Package survey owns survey definitions: their types, YAML loading, validation and skip logic.
-// It imports nothing of the app and knows nothing of storage or HTTP.
+// It imports nothing of the app but the domain and knows nothing of storage or HTTP.
 package survey
 
 import (
 	"slices"
+
+	"consulta/internal/domain"
 )
 
 // Question types, with XLSForm's names.
@@ -22,14 +24,14 @@ const (
 var Types = []string{Note, SelectOne, SelectMultiple, Rank, Scale, YesNo, Integer, Text}
 
 // PreferNot is the id of the standard "prefer not to answer" choice.
-const PreferNot = "prefer_not"
+const PreferNot = domain.PreferNot
 
 // Standard profile question ids, the same in every survey so results compare.
 const (
-	Group      = "group"
-	Gender     = "gender"
-	AgeBand    = "age_band"
-	Disabled   = "disability"
+	Group      = domain.Group
+	Gender     = domain.Gender
+	AgeBand    = domain.AgeBand
+	Disabled   = domain.Disability
 	WithDis    = "with_disability"
 	WithoutDis = "without_disability"
 )

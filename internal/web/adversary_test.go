@@ -23,6 +23,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"consulta/internal/auth"
+	"consulta/internal/domain"
 	"consulta/internal/results"
 	"consulta/internal/results/attack"
 	"consulta/internal/store"
@@ -372,10 +373,10 @@ func (a *adversary) filters() []string {
 		id     string
 		values []string
 	}{
-		{results.ByGroup, append(slices.Clone(results.GroupValues), results.NotStated)},
-		{results.ByGender, append(slices.Clone(results.GenderValues), results.NotStated)},
-		{results.ByAgeBand, append(slices.Clone(results.AllAgeBands), results.NotStated)},
-		{results.ByDisability, append(slices.Clone(results.DisabilityValues), results.NotStated)},
+		{results.ByGroup, append(results.Values(results.ByGroup), results.NotStated)},
+		{results.ByGender, append(results.Values(results.ByGender), results.NotStated)},
+		{results.ByAgeBand, append(domain.Values(domain.AgeBand), results.NotStated)},
+		{results.ByDisability, append(results.Values(results.ByDisability), results.NotStated)},
 	} {
 		for _, v := range dim.values {
 			out = append(out, "only="+dim.id+":"+v)
@@ -617,8 +618,8 @@ func (a *adversary) checkPages() {
 func (a *adversary) attack(reports map[string]*results.Report) {
 	t := a.t
 	values := map[string][]string{
-		results.ByGroup:  append(slices.Clone(results.GroupValues), results.NotStated),
-		results.ByGender: append(slices.Clone(results.GenderValues), results.NotStated),
+		results.ByGroup:  append(results.Values(results.ByGroup), results.NotStated),
+		results.ByGender: append(results.Values(results.ByGender), results.NotStated),
 	}
 	type pr struct{ g, s string } // "" for any
 	var preds []pr

@@ -11,6 +11,7 @@ import (
 
 	qrcode "github.com/skip2/go-qrcode"
 
+	"consulta/internal/domain"
 	"consulta/internal/results"
 	"consulta/internal/store"
 	"consulta/internal/survey"
@@ -18,10 +19,8 @@ import (
 
 // staff roles: everyone with an account works on consultations; only some manage them.
 var (
-	staffRoles    = []string{store.RoleAdmin, store.RolePlanner, store.RoleFacilitator}
-	managerRoles  = []string{store.RoleAdmin, store.RolePlanner}
-	groupChoices  = []string{"host", "displaced", "refugee", "returnee", "migrant"}
-	genderChoices = []string{"female", "male", "other"}
+	staffRoles   = []string{store.RoleAdmin, store.RolePlanner, store.RoleFacilitator}
+	managerRoles = []string{store.RoleAdmin, store.RolePlanner}
 )
 
 type consultationsPage struct {
@@ -203,9 +202,9 @@ type consultationPage struct {
 func targetGrid(targets []store.Target, counts results.Counts) ([]targetRow, int) {
 	var rows []targetRow
 	hidden := counts.Withheld != ""
-	for _, g := range append(slices.Clone(groupChoices), "") {
+	for _, g := range append(domain.Values(domain.Group), "") {
 		row := targetRow{Group: g, N: counts.Rows[g], Hidden: hidden}
-		for _, gen := range append(slices.Clone(genderChoices), "") {
+		for _, gen := range append(domain.Values(domain.Gender), "") {
 			cell := targetCell{Group: g, Gender: gen, N: counts.Cells[[2]string{g, gen}], Hidden: hidden}
 			for _, t := range targets {
 				if t.Group == g && t.Gender == gen {
@@ -339,8 +338,8 @@ func (s *Server) consultationTargets(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var ts []store.Target
-	for _, g := range groupChoices {
-		for _, gen := range genderChoices {
+	for _, g := range domain.Values(domain.Group) {
+		for _, gen := range domain.Values(domain.Gender) {
 			v := strings.TrimSpace(r.PostForm.Get("t_" + g + "_" + gen))
 			if v == "" {
 				continue

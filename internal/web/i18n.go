@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"consulta/internal/locale"
 	"consulta/internal/survey"
 )
 
@@ -60,10 +61,21 @@ func T(lang, key string, args ...any) string {
 		return key
 	}
 	s := m.In(lang)
+	if one, ok := singular[key]; ok && len(args) > 0 {
+		if n, ok := args[0].(int); ok && locale.For(lang).Plural(n) == locale.One {
+			s = one.In(lang)
+		}
+	}
 	if len(args) > 0 {
 		return fmt.Sprintf(s, args...)
 	}
 	return s
+}
+
+// singular holds the "one" form of messages whose first argument is a count ("1 sesión");
+// messages holds their other form ("2 sesiones").
+var singular = map[string]survey.Label{
+	"results.sessions_n": {"es": "%d sesión", "en": "%d session", "pt": "%d sessão"},
 }
 
 var messages = map[string]survey.Label{

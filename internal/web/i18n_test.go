@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"consulta/internal/domain"
 	"consulta/internal/results"
 	"consulta/internal/store"
 )
@@ -77,17 +78,14 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	for _, c := range []string{store.Link, store.Kiosk, store.Paper} {
 		dynamic = append(dynamic, "channel."+c)
 	}
-	for _, g := range results.GroupValues {
-		dynamic = append(dynamic, "group."+g)
-	}
-	for _, g := range results.GenderValues {
-		dynamic = append(dynamic, "gender."+g)
-	}
-	for _, a := range results.AllAgeBands {
-		dynamic = append(dynamic, "age."+a)
-	}
-	for _, d := range results.DisabilityValues {
-		dynamic = append(dynamic, "disability."+d)
+	for _, d := range domain.Profile {
+		values := results.Values(d.ID)
+		if d.ID == domain.AgeBand {
+			values = d.IDs()
+		}
+		for _, v := range values {
+			dynamic = append(dynamic, d.Key(v))
+		}
 	}
 	for _, who := range []string{"group", "gender"} {
 		dynamic = append(dynamic, "results.test_who_"+who)
@@ -116,6 +114,28 @@ func TestAcceptLanguage(t *testing.T) {
 	for header, want := range cases {
 		if got := fromAcceptLanguage(header); got != want {
 			t.Errorf("Accept-Language %q: %s, want %s", header, got, want)
+		}
+	}
+}
+
+func TestPluralMessages(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"es", 1, "1 sesión"}, {"es", 3, "3 sesiones"}, {"en", 1, "1 session"}, {"en", 0, "0 sessions"},
+		{"pt", 1, "1 sessão"}, {"pt", 2, "2 sessões"},
+	} {
+		if got := T(c.lang, "results.sessions_n", c.n); got != c.want {
+			t.Errorf("%s %d: %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+	for key, one := range singular {
+		for _, lang := range languages {
+			if strings.Count(one[lang], "%d") != strings.Count(messages[key][lang], "%d") || one[lang] == "" {
+				t.Errorf("%s: singular %s %q does not match %q", key, lang, one[lang], messages[key][lang])
+			}
 		}
 	}
 }

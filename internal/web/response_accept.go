@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"consulta/internal/domain"
 	"consulta/internal/store"
 	"consulta/internal/survey"
 )
@@ -30,7 +31,7 @@ type Submission struct {
 const kioskKeyHeader = "X-Kiosk-Key"
 
 // DefaultKioskGrace is how long after closing a consultation takes its kiosks' queued responses.
-const DefaultKioskGrace = 14 * 24 * time.Hour
+const DefaultKioskGrace = domain.DefaultKioskGrace
 
 // maxFieldErrors bounds a 422's list: thousands of unknown ids get the first ones and a count.
 const maxFieldErrors = 50
@@ -170,14 +171,12 @@ func leaveOutHidden(sv *survey.Survey, form map[string][]string) (map[string][]s
 // URLs show, is not enough. Paper questionnaires typed in by signed-in staff of the consultation
 // need no key, within the same grace period. refused is true when the outcome is the answer.
 func (s *Server) afterClosing(ctx context.Context, c *store.Consultation, sub *Submission, inSession bool, channel string) (out outcome, refused bool, err error) {
-	closed := outcome{status: http.StatusConflict, key: "error.closed"}
-	if c.Status != store.StatusClosed || !inSession {
-		return closed, true, nil
-	}
-	if s.now().After(c.ClosedAt.Add(s.kioskGrace)) {
+	switch domain.AfterClosing(domain.Status(c.Status), c.ClosedAt, s.now(), s.kioskGrace, inSession, domain.Channel(channel)) {
+	case domain.LateRefused:
+		return outcome{status: http.StatusConflict, key: "error.closed"}, true, nil
+	case domain.LateGraceOver:
 		return outcome{status: http.StatusConflict, key: "security.grace_over", args: []any{graceDays(s.kioskGrace)}}, true, nil
-	}
-	if channel == store.Paper {
+	case domain.LateAccepted:
 		return outcome{}, false, nil
 	}
 	if sub.KioskKey == "" || len(sub.KioskKey) > 200 {
@@ -194,4 +193,4 @@ func (s *Server) afterClosing(ctx context.Context, c *store.Consultation, sub *S
 }
 
 // graceDays is the grace period in whole days, as pages and messages state it.
-func graceDays(d time.Duration) int { return int((d + 24*time.Hour - 1) / (24 * time.Hour)) }
+func graceDays(d time.Duration) int { return domain.GraceDays(d) }

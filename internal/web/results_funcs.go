@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"consulta/internal/domain"
 	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/survey"
@@ -44,14 +45,9 @@ func dimLabel(lang, dim, value string) string {
 	case results.ByGroupGender:
 		g, s, _ := strings.Cut(value, "|")
 		return dimLabel(lang, results.ByGroup, g) + " · " + dimLabel(lang, results.ByGender, s)
-	case results.ByGroup:
-		return T(lang, "group."+value)
-	case results.ByGender:
-		return T(lang, "gender."+value)
-	case results.ByAgeBand:
-		return T(lang, "age."+value)
-	case results.ByDisability:
-		return T(lang, "disability."+value)
+	}
+	if d, ok := domain.Dim(dim); ok {
+		return T(lang, d.Key(value))
 	}
 	return value
 }

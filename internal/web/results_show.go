@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"consulta/internal/charts"
+	"consulta/internal/domain"
 	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/store"
@@ -146,19 +147,20 @@ func (s *Server) renderResults(w http.ResponseWriter, r *http.Request, print boo
 // onlyChoices lists the "only these respondents" options of the filter.
 func onlyChoices(sv *survey.Survey, lang string) []onlyChoice {
 	var out []onlyChoice
-	for _, g := range results.GroupValues[:5] {
-		out = append(out, onlyChoice{results.ByGroup + ":" + g, T(lang, "group."+g)})
-	}
-	for _, g := range results.GenderValues[:3] {
-		out = append(out, onlyChoice{results.ByGender + ":" + g, T(lang, "gender."+g)})
+	for _, dim := range []string{domain.Group, domain.Gender} {
+		d, _ := domain.Dim(dim)
+		for _, v := range d.IDs() {
+			out = append(out, onlyChoice{dim + ":" + v, T(lang, d.Key(v))})
+		}
 	}
 	if q := sv.Question(survey.AgeBand); q != nil {
 		for _, c := range q.Choices {
 			out = append(out, onlyChoice{results.ByAgeBand + ":" + c.ID, c.Label.In(lang)})
 		}
 	}
-	for _, d := range results.DisabilityValues {
-		out = append(out, onlyChoice{results.ByDisability + ":" + d, T(lang, "disability."+d)})
+	dis, _ := domain.Dim(domain.Disability)
+	for _, v := range dis.IDs() {
+		out = append(out, onlyChoice{results.ByDisability + ":" + v, T(lang, dis.Key(v))})
 	}
 	return out
 }

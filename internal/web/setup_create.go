@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"consulta/internal/auth"
+	"consulta/internal/domain"
 	"consulta/internal/store"
 )
 
@@ -88,7 +89,7 @@ func (s *Server) setupCreate(w http.ResponseWriter, r *http.Request) {
 
 // checkAccountName returns what is wrong with an account name, or "".
 func checkAccountName(lang, name string) string {
-	if len(name) < 3 || len(name) > 64 || strings.ContainsAny(name, " \t\r\n<>\"'") {
+	if domain.ValidateAccountName(name) != nil {
 		return T(lang, "auth.name_rules")
 	}
 	return ""
