@@ -54,7 +54,11 @@ func planner() (name, password string) {
 	return "planner", "demo-planner-2026"
 }
 
-var clientCounts = []int{1, 8, 32}
+// submissionRuns are the SQLite submission runs in order; one has a planner polling the results JSON.
+var submissionRuns = []struct {
+	clients int
+	poller  bool
+}{{1, false}, {8, false}, {8, true}, {32, false}}
 
 func main() {
 	os.Exit(run())
@@ -181,9 +185,14 @@ func measure(ctx context.Context, o options, rep *report) error {
 		if i > 0 {
 			continue
 		}
-		for _, clients := range clientCounts {
-			progress("submissions: %d clients for %s", clients, o.duration)
-			r := submissionRun(ctx, []string{srv.base}, demo.Community, sv, clients, o.duration)
+		for _, run := range submissionRuns {
+			clients := run.clients
+			var poller *http.Client
+			if run.poller {
+				poller = staff
+			}
+			progress("submissions: %d clients for %s (poller: %v)", clients, o.duration, run.poller)
+			r := submissionRun(ctx, []string{srv.base}, demo.Community, sv, clients, o.duration, poller)
 			rep.Submissions = append(rep.Submissions, r)
 			stored += r.Created
 			if err := ctx.Err(); err != nil {
