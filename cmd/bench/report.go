@@ -22,6 +22,7 @@ type report struct {
 	Results     []resultsPoint `json:"results"`
 	Server      serverFigures  `json:"server"`
 	Weight      []pageWeight   `json:"page_weight"`
+	Scale       *scaleFigures  `json:"scale,omitempty"`
 	Targets     []target       `json:"targets"`
 	Error       string         `json:"error,omitempty"`
 }
@@ -64,6 +65,7 @@ const (
 	goalPagesAt = 100_000
 	goalRSS     = 200 << 20
 	goalWeight  = 60 << 10
+	goalStart   = 2000.0 // ms, start-up on the large database
 )
 
 // judge compares the figures with the targets.
@@ -185,6 +187,19 @@ func (r *report) judge() {
 		add(goal, "missed", fmt.Sprintf("by %s: peak %s", size(s.PeakRSSBytes-goalRSS), size(s.PeakRSSBytes)))
 	}
 
+	if sc := r.Scale; sc != nil && sc.Responses > 0 {
+		goal = fmt.Sprintf("%s responses over %d consultations: peak RSS < 200 MB, start < %.0f s", commas(sc.Responses), sc.Consultations, goalStart/1000)
+		detail := fmt.Sprintf("peak %s after reading every consultation's results, start %s", sizeOrDash(sc.PeakRSSBytes), duration(sc.StartupMS))
+		switch {
+		case sc.PeakRSSBytes == 0 || sc.StartupMS == 0:
+			add(goal, "not measured", sc.Error)
+		case sc.PeakRSSBytes < goalRSS && sc.StartupMS < goalStart:
+			add(goal, "met", detail)
+		default:
+			add(goal, "missed", detail)
+		}
+	}
+
 	goal = "respondent page < 60 KB gzipped, with its files"
 	switch {
 	case len(r.Weight) == 0 || r.Weight[0].Status != http.StatusOK:
@@ -300,6 +315,29 @@ func (r *report) print(out io.Writer) {
 		}
 	}
 	section("page weight", rows)
+
+	if sc := r.Scale; sc != nil {
+		if sc.Responses > 0 {
+			rows = [][]string{
+				{"responses", "consultations", "seeded in", "db size", "start-up", "first json", "json cold median (max)", "peak RSS", "RSS at end"},
+				{commas(sc.Responses), strconv.Itoa(sc.Consultations), fmt.Sprintf("%.0f s", sc.SeedSeconds), sizeOrDash(sc.DBBytes),
+					duration(sc.StartupMS), timing(sc.FirstJSON, sc.FirstJSON.ColdMS),
+					fmt.Sprintf("%s (%s)", duration(sc.ColdMedianMS), duration(sc.ColdMaxMS)), sizeOrDash(sc.PeakRSSBytes), sizeOrDash(sc.RSSBytes)},
+			}
+			section("large db", rows)
+		}
+		rows = [][]string{{"responses", "start-up", "json cold", "json median", "page cold", "page median", "peak RSS", "RSS at end"}}
+		for _, p := range sc.Curve {
+			rows = append(rows, []string{commas(p.Responses), duration(p.StartupMS), timing(p.JSON, p.JSON.ColdMS), timing(p.JSON, p.JSON.MedianMS),
+				timing(p.Page, p.Page.ColdMS), timing(p.Page, p.Page.MedianMS), sizeOrDash(p.PeakRSSBytes), sizeOrDash(p.RSSBytes)})
+		}
+		if len(sc.Curve) > 0 {
+			section("curve", rows)
+		}
+		if sc.Error != "" {
+			fmt.Fprintln(out, "large db / curve stopped:", sc.Error)
+		}
+	}
 
 	fmt.Fprintln(out, "targets: >=2000 resp/s at 8 clients with p99 < 50 ms (PostgreSQL, one instance: >=1500), >= 90% of it with a planner polling results;")
 	fmt.Fprintln(out, "         results at 100k < 1 s cold, < 100 ms warm; RSS < 200 MB (1M responses over 50 consultations too, start < 2 s); respondent page < 60 KB gz")
