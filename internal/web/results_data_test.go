@@ -1,8 +1,11 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -167,5 +170,44 @@ func TestReportComputedOnceForConcurrentRequests(t *testing.T) {
 		if r != got[0] {
 			t.Fatal("concurrent requests got different reports")
 		}
+	}
+}
+
+// TestResultsJSONKeptEncoded: the kept encoding of a report, plain or gzipped, is byte for byte
+// what encoding the report afresh gives, per language, and a new report is encoded anew.
+func TestResultsJSONKeptEncoded(t *testing.T) {
+	st, byID := demoStore(t)
+	ctx := context.Background()
+	s := &Server{store: st, now: time.Now}
+	d, err := s.dataset(ctx, demo.Community)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := byID["community-consultation"]
+	rep := s.aggregate(d, sv, demo.Community, results.Filter{})
+	for _, lang := range []string{"es", "en", "pt"} {
+		kept := s.reportJSON.get(rep, lang)
+		fresh := encodeReport(results.Aggregate(d, sv, demo.Community, results.Filter{}, s.k), lang)
+		if !bytes.Equal(kept.plain, fresh.plain) {
+			t.Fatalf("%s: the kept JSON differs from a fresh encoding", lang)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(kept.gz))
+		if err != nil {
+			t.Fatal(err)
+		}
+		unzipped, err := io.ReadAll(zr)
+		if err != nil || !bytes.Equal(unzipped, fresh.plain) {
+			t.Fatalf("%s: the gzipped JSON does not unzip to the plain one (%v)", lang, err)
+		}
+		if again := s.reportJSON.get(rep, lang); again != kept {
+			t.Fatalf("%s: the encoding was made again for the same report", lang)
+		}
+	}
+	if es, en := s.reportJSON.get(rep, "es"), s.reportJSON.get(rep, "en"); bytes.Equal(es.plain, en.plain) {
+		t.Fatal("Spanish and English JSON are the same: the protection sentence is not in the reader's language")
+	}
+	other := s.aggregate(d, sv, demo.Community, results.Filter{Channel: store.Kiosk})
+	if bytes.Equal(s.reportJSON.get(other, "es").plain, s.reportJSON.get(rep, "es").plain) {
+		t.Fatal("a filtered report was served the unfiltered report's JSON")
 	}
 }
