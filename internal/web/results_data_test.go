@@ -211,3 +211,36 @@ func TestResultsJSONKeptEncoded(t *testing.T) {
 		t.Fatal("a filtered report was served the unfiltered report's JSON")
 	}
 }
+
+// TestSlowReportsRefreshLessOften: with a staleness bound, a consultation whose report took long
+// to make is refreshed no more often than ten times that long; with 0 every read stays current.
+func TestSlowReportsRefreshLessOften(t *testing.T) {
+	st, byID := demoStore(t)
+	ctx := context.Background()
+	sv := byID["community-consultation"]
+	clock := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	s := &Server{store: st, now: func() time.Time { return clock }, data: datasets{every: 5 * time.Second}}
+	n := func() int {
+		t.Helper()
+		d, err := s.dataset(ctx, demo.Community)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Len()
+	}
+	n()
+	s.reportCost(demo.Community, 3*time.Second) // as if the report had taken 3 s
+	a := survey.Answers{"group": "host", "gender": "female", "age_band": "age_30_59"}
+	if _, err := st.SaveResponse(ctx, &store.Response{ID: "slow-1", ConsultationID: demo.Community, SurveyVersion: sv.Version,
+		Language: "es", Channel: store.Link, Profile: survey.ProfileOf(a), Answers: a}, sv); err != nil {
+		t.Fatal(err)
+	}
+	clock = clock.Add(29 * time.Second)
+	if got := n(); got != demo.Responses {
+		t.Errorf("29 s after a 3 s report: %d responses; the counts read are kept for 30 s", got)
+	}
+	clock = clock.Add(time.Second)
+	if got := n(); got != demo.Responses+1 {
+		t.Errorf("30 s after a 3 s report: %d responses, want %d", got, demo.Responses+1)
+	}
+}
