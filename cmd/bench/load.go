@@ -119,7 +119,15 @@ type runResult struct {
 	Errors    int            `json:"errors"`
 	ByKind    map[string]int `json:"errors_by_kind,omitempty"`
 	Examples  []string       `json:"error_examples,omitempty"`
+	// A planner polling the results JSON every pollEvery during the run, as a dashboard would.
+	Poller       bool    `json:"poller,omitempty"`
+	Polls        int     `json:"polls,omitempty"`
+	PollMedianMS float64 `json:"poll_median_ms,omitempty"`
+	PollErrors   int     `json:"poll_errors,omitempty"`
 }
+
+// pollEvery is how often the polling planner asks for the results JSON.
+const pollEvery = 200 * time.Millisecond
 
 // maxPerClient bounds every client loop by count as well as by time.
 const maxPerClient = 1_000_000
@@ -127,7 +135,8 @@ const maxPerClient = 1_000_000
 // submissionRun keeps `clients` clients posting for d, each starting a new request as soon as its
 // last one is answered; requests in flight at the end finish and count. Latency is of 201s only.
 // With several bases (instances on one database) the clients are dealt out among them in turn.
-func submissionRun(ctx context.Context, bases []string, consultation string, sv *surveyDef, clients int, d time.Duration) runResult {
+// With a staff client, a planner polls the first base's results JSON every pollEvery meanwhile.
+func submissionRun(ctx context.Context, bases []string, consultation string, sv *surveyDef, clients int, d time.Duration, staff *http.Client) runResult {
 	posters := make([]*poster, len(bases))
 	for i, base := range bases {
 		posters[i] = newPoster(base, consultation, sv, clients)
@@ -152,11 +161,33 @@ func submissionRun(ctx context.Context, bases []string, consultation string, sv 
 			}
 		})
 	}
+	var polls []time.Duration
+	pollErrors := 0
+	if staff != nil {
+		wg.Go(func() {
+			tick := time.NewTicker(pollEvery)
+			defer tick.Stop()
+			for time.Now().Before(deadline) && ctx.Err() == nil {
+				t0 := time.Now()
+				status, _, err := download(ctx, staff, bases[0]+"/api/consultations/"+consultation+"/results")
+				if err != nil || status != http.StatusOK {
+					pollErrors++
+				} else {
+					polls = append(polls, time.Since(t0))
+				}
+				select {
+				case <-tick.C:
+				case <-ctx.Done():
+				}
+			}
+		})
+	}
 	wg.Wait()
 	elapsed := time.Since(start)
 	all := slices.Concat(latencies...)
 	r := runResult{Database: "sqlite", Instances: len(bases), Clients: clients, Seconds: elapsed.Seconds(), Created: len(all),
-		PerSecond: float64(len(all)) / elapsed.Seconds(), MedianMS: ms(percentile(all, 50)), P99MS: ms(percentile(all, 99))}
+		PerSecond: float64(len(all)) / elapsed.Seconds(), MedianMS: ms(percentile(all, 50)), P99MS: ms(percentile(all, 99)),
+		Poller: staff != nil, Polls: len(polls), PollMedianMS: ms(percentile(polls, 50)), PollErrors: pollErrors}
 	r.Errors, r.ByKind, r.Examples = errs.total(), errs.counts, examples(&errs)
 	return r
 }

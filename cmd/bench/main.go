@@ -18,6 +18,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -34,6 +36,12 @@ type options struct {
 	postgres bool
 	pgOnly   bool
 	pgFsync  bool
+
+	scaleResponses     int
+	scaleConsultations int
+	curve              []int
+	curveText          string
+	scaleOnly          bool
 }
 
 const (
@@ -54,7 +62,11 @@ func planner() (name, password string) {
 	return "planner", "demo-planner-2026"
 }
 
-var clientCounts = []int{1, 8, 32}
+// submissionRuns are the SQLite submission runs in order; one has a planner polling the results JSON.
+var submissionRuns = []struct {
+	clients int
+	poller  bool
+}{{1, false}, {8, false}, {8, true}, {32, false}}
 
 func main() {
 	os.Exit(run())
@@ -71,7 +83,22 @@ func run() int {
 	flag.BoolVar(&o.postgres, "postgres", true, "also measure submissions on a throwaway PostgreSQL cluster, with one and two instances")
 	flag.BoolVar(&o.pgFsync, "postgres-fsync", true, "keep fsync and synchronous commit on in the PostgreSQL cluster (off: as the tests run it)")
 	flag.BoolVar(&o.pgOnly, "postgres-only", false, "measure only the PostgreSQL submissions (quicker, for comparing runs)")
+	flag.IntVar(&o.scaleResponses, "scale-responses", 1_000_000, "responses of the large database, seeded through the store (0: no large database)")
+	flag.IntVar(&o.scaleConsultations, "scale-consultations", 50, "consultations they are spread over")
+	flag.StringVar(&o.curveText, "curve", "10000,100000,1000000", "sizes of one consultation to measure results time and RSS at (empty: none)")
+	flag.BoolVar(&o.scaleOnly, "scale-only", false, "measure only the large database and the curve")
 	flag.Parse()
+	for f := range strings.SplitSeq(o.curveText, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 || (len(o.curve) > 0 && n <= o.curve[len(o.curve)-1]) {
+			fmt.Fprintln(os.Stderr, "bench: --curve takes growing sizes, such as 10000,100000")
+			return 2
+		}
+		o.curve = append(o.curve, n)
+	}
 	if flag.NArg() > 0 || o.duration <= 0 || o.max < 1 {
 		flag.Usage()
 		return 2
@@ -85,11 +112,15 @@ func run() int {
 	rep := &report{Date: time.Now().Format(time.DateOnly), Cores: runtime.NumCPU(), Binary: o.binary,
 		RunSeconds: o.duration.Seconds()}
 	var err error
-	if !o.pgOnly {
+	if !o.pgOnly && !o.scaleOnly {
 		err = measure(ctx, o, rep)
 	}
-	if err == nil && (o.postgres || o.pgOnly) {
+	if err == nil && !o.scaleOnly && (o.postgres || o.pgOnly) {
 		err = measurePostgres(ctx, o, rep)
+	}
+	// Last: the large databases take longest, and a timeout there leaves every other figure.
+	if err == nil && !o.pgOnly && (o.scaleResponses > 0 || len(o.curve) > 0) {
+		err = measureScale(ctx, o, rep)
 	}
 	if err != nil {
 		rep.Error = err.Error()
@@ -181,9 +212,14 @@ func measure(ctx context.Context, o options, rep *report) error {
 		if i > 0 {
 			continue
 		}
-		for _, clients := range clientCounts {
-			progress("submissions: %d clients for %s", clients, o.duration)
-			r := submissionRun(ctx, []string{srv.base}, demo.Community, sv, clients, o.duration)
+		for _, run := range submissionRuns {
+			clients := run.clients
+			var poller *http.Client
+			if run.poller {
+				poller = staff
+			}
+			progress("submissions: %d clients for %s (poller: %v)", clients, o.duration, run.poller)
+			r := submissionRun(ctx, []string{srv.base}, demo.Community, sv, clients, o.duration, poller)
 			rep.Submissions = append(rep.Submissions, r)
 			stored += r.Created
 			if err := ctx.Err(); err != nil {

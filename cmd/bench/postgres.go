@@ -55,7 +55,7 @@ func measurePostgres(ctx context.Context, o options, rep *report) error {
 		return err
 	}
 	progress("submissions on PostgreSQL, one instance: %d clients for %s", pgClients, o.duration)
-	r := submissionRun(ctx, []string{first.base}, demo.Community, sv, pgClients, o.duration)
+	r := submissionRun(ctx, []string{first.base}, demo.Community, sv, pgClients, o.duration, nil)
 	r.Database = "postgres"
 	rep.Submissions = append(rep.Submissions, r)
 	if err := ctx.Err(); err != nil {
@@ -68,7 +68,7 @@ func measurePostgres(ctx context.Context, o options, rep *report) error {
 	}
 	defer second.kill()
 	progress("submissions on PostgreSQL, two instances: %d clients for %s", pgClients, o.duration)
-	r = submissionRun(ctx, []string{first.base, second.base}, demo.Community, sv, pgClients, o.duration)
+	r = submissionRun(ctx, []string{first.base, second.base}, demo.Community, sv, pgClients, o.duration, nil)
 	r.Database = "postgres"
 	rep.Submissions = append(rep.Submissions, r)
 	for _, s := range []*server{second, first} {

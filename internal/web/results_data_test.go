@@ -1,8 +1,11 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -167,5 +170,77 @@ func TestReportComputedOnceForConcurrentRequests(t *testing.T) {
 		if r != got[0] {
 			t.Fatal("concurrent requests got different reports")
 		}
+	}
+}
+
+// TestResultsJSONKeptEncoded: the kept encoding of a report, plain or gzipped, is byte for byte
+// what encoding the report afresh gives, per language, and a new report is encoded anew.
+func TestResultsJSONKeptEncoded(t *testing.T) {
+	st, byID := demoStore(t)
+	ctx := context.Background()
+	s := &Server{store: st, now: time.Now}
+	d, err := s.dataset(ctx, demo.Community)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := byID["community-consultation"]
+	rep := s.aggregate(d, sv, demo.Community, results.Filter{})
+	for _, lang := range []string{"es", "en", "pt"} {
+		kept := s.reportJSON.get(rep, lang)
+		fresh := encodeReport(results.Aggregate(d, sv, demo.Community, results.Filter{}, s.k), lang)
+		if !bytes.Equal(kept.plain, fresh.plain) {
+			t.Fatalf("%s: the kept JSON differs from a fresh encoding", lang)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(kept.gz))
+		if err != nil {
+			t.Fatal(err)
+		}
+		unzipped, err := io.ReadAll(zr)
+		if err != nil || !bytes.Equal(unzipped, fresh.plain) {
+			t.Fatalf("%s: the gzipped JSON does not unzip to the plain one (%v)", lang, err)
+		}
+		if again := s.reportJSON.get(rep, lang); again != kept {
+			t.Fatalf("%s: the encoding was made again for the same report", lang)
+		}
+	}
+	if es, en := s.reportJSON.get(rep, "es"), s.reportJSON.get(rep, "en"); bytes.Equal(es.plain, en.plain) {
+		t.Fatal("Spanish and English JSON are the same: the protection sentence is not in the reader's language")
+	}
+	other := s.aggregate(d, sv, demo.Community, results.Filter{Channel: store.Kiosk})
+	if bytes.Equal(s.reportJSON.get(other, "es").plain, s.reportJSON.get(rep, "es").plain) {
+		t.Fatal("a filtered report was served the unfiltered report's JSON")
+	}
+}
+
+// TestSlowReportsRefreshLessOften: with a staleness bound, a consultation whose report took long
+// to make is refreshed no more often than ten times that long; with 0 every read stays current.
+func TestSlowReportsRefreshLessOften(t *testing.T) {
+	st, byID := demoStore(t)
+	ctx := context.Background()
+	sv := byID["community-consultation"]
+	clock := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	s := &Server{store: st, now: func() time.Time { return clock }, data: datasets{every: 5 * time.Second}}
+	n := func() int {
+		t.Helper()
+		d, err := s.dataset(ctx, demo.Community)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Len()
+	}
+	n()
+	s.reportCost(demo.Community, 3*time.Second) // as if the report had taken 3 s
+	a := survey.Answers{"group": "host", "gender": "female", "age_band": "age_30_59"}
+	if _, err := st.SaveResponse(ctx, &store.Response{ID: "slow-1", ConsultationID: demo.Community, SurveyVersion: sv.Version,
+		Language: "es", Channel: store.Link, Profile: survey.ProfileOf(a), Answers: a}, sv); err != nil {
+		t.Fatal(err)
+	}
+	clock = clock.Add(29 * time.Second)
+	if got := n(); got != demo.Responses {
+		t.Errorf("29 s after a 3 s report: %d responses; the counts read are kept for 30 s", got)
+	}
+	clock = clock.Add(time.Second)
+	if got := n(); got != demo.Responses+1 {
+		t.Errorf("30 s after a 3 s report: %d responses, want %d", got, demo.Responses+1)
 	}
 }

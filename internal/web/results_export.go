@@ -7,7 +7,6 @@ import (
 
 	"consulta/internal/export"
 	"consulta/internal/locale"
-	"consulta/internal/results"
 	"consulta/internal/store"
 )
 
@@ -90,15 +89,15 @@ func (s *Server) apiResultsShow(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Last-Modified", at.UTC().Format(http.TimeFormat))
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	lang := pickLanguage(r)
-	withheld, asOf := protectWords(rep, lang)
-	// The report is shared by every reader; the words in the reader's language go beside it.
-	writeJSON(w, http.StatusOK, struct {
-		*results.Report
-		Protection string `json:"protection"`
-		Message    string `json:"message,omitempty"`
-		AsOfText   string `json:"as_of_text,omitempty"`
-	}{rep, T(lang, "results.suppression_note", rep.K), withheld, asOf})
+	body := s.reportJSON.get(rep, pickLanguage(r))
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Add("Vary", "Accept-Encoding")
+	if acceptsGzip(r) {
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(body.gz)
+		return
+	}
+	w.Write(body.plain)
 }
 
 // responsesExport downloads one line per response, for administrators only: it is the one

@@ -1,0 +1,66 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"consulta/internal/demo"
+	"consulta/internal/results"
+	"consulta/internal/store"
+	"consulta/internal/survey"
+	"consulta/surveys"
+)
+
+// BenchmarkResultsCold100k times what the first results request after a restart does at 100,000
+// responses: load the consultation, aggregate it, encode the report as JSON. Profile it with
+// go test ./internal/web -run '^$' -bench ResultsCold -cpuprofile cpu.out.
+func BenchmarkResultsCold100k(b *testing.B) {
+	st, err := store.Open(filepath.Join(b.TempDir(), "b.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	loaded, problems := survey.LoadFS(surveys.FS, ".")
+	if problems != nil {
+		b.Fatal(problems)
+	}
+	byID := map[string]*survey.Survey{}
+	ctx := context.Background()
+	for _, sv := range loaded {
+		byID[sv.ID] = sv
+		if err := st.SaveSurvey(ctx, sv); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := demo.Load(ctx, st, byID, time.Now()); err != nil {
+		b.Fatal(err)
+	}
+	if err := st.CopyResponses(ctx, demo.Community, demo.Community, 100_000-demo.Responses); err != nil {
+		b.Fatal(err)
+	}
+	sv := byID["community-consultation"]
+	var load, agg, enc time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		s := &Server{store: st, now: time.Now}
+		t0 := time.Now()
+		d, err := s.dataset(ctx, demo.Community)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		rep := results.Aggregate(d, sv, demo.Community, results.Filter{}, 5)
+		t2 := time.Now()
+		json.NewEncoder(io.Discard).Encode(rep)
+		t3 := time.Now()
+		load, agg, enc = load+t1.Sub(t0), agg+t2.Sub(t1), enc+t3.Sub(t2)
+	}
+	n := time.Duration(b.N)
+	b.ReportMetric(float64((load / n).Milliseconds()), "load-ms")
+	b.ReportMetric(float64((agg / n).Milliseconds()), "aggregate-ms")
+	b.ReportMetric(float64((enc / n).Milliseconds()), "json-ms")
+}
