@@ -129,7 +129,7 @@ func (s *Store) commitGroup(group []*saveJob) {
 		// opposite orders would wait for each other.
 		group = slices.Clone(group)
 		slices.SortStableFunc(group, func(a, b *saveJob) int { return strings.Compare(a.r.ID, b.r.ID) })
-		if s.commitGroupPG(ctx, group) {
+		if pgOneStatement && s.commitGroupPG(ctx, group) {
 			s.groups.oneStatement.Add(1)
 			return
 		}

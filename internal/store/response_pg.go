@@ -17,6 +17,9 @@ import (
 	"time"
 )
 
+// pgOneStatement turns the one-statement group on; a benchmark turns it off to compare.
+var pgOneStatement = true
+
 // insertGroupPG is the group's one statement (the group comes sorted by id, see commitGroup). Data-modifying CTEs run in one snapshot and the
 // statement is one transaction: all of it is stored, or none of it. ON CONFLICT (id) DO NOTHING
 // waits for another instance's uncommitted insert of the same id and skips it once committed,

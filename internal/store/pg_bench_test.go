@@ -1,0 +1,71 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"consulta/internal/store/pgtest"
+	"consulta/internal/survey"
+)
+
+// BenchmarkSaveResponsesPostgres stores responses from eight writers on PostgreSQL, durable
+// (fsync and synchronous commit on, as a server runs) and as the tests run it (off), by the
+// one-statement group and by the per-response path, so the figures compare on one machine at
+// one moment. It reports the responses per group and the round trips to the server per response.
+func BenchmarkSaveResponsesPostgres(b *testing.B) {
+	for _, durable := range []bool{true, false} {
+		srv, err := pgtest.Start(durable)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, one := range []bool{true, false} {
+			b.Run(fmt.Sprintf("fsync=%v/one-statement=%v", durable, one), func(b *testing.B) {
+				pgOneStatement = one
+				defer func() { pgOneStatement = true }()
+				at, err := srv.Database(fmt.Sprintf("bench_%v_%v_%d", durable, one, b.N))
+				if err != nil {
+					b.Fatal(err)
+				}
+				f := newFixtureAt(b, at)
+				saveFromEightWriters(b, f)
+				groups := f.st.groups.oneStatement.Load() + f.st.groups.perResponse.Load()
+				if groups > 0 {
+					b.ReportMetric(float64(b.N)/float64(groups), "responses/group")
+				}
+			})
+		}
+		srv.Stop()
+	}
+}
+
+// saveFromEightWriters stores b.N random responses from eight goroutines.
+func saveFromEightWriters(b *testing.B, f *fixture) {
+	ctx := context.Background()
+	var next atomic.Int64
+	b.ResetTimer()
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Go(func() {
+			rng := rand.New(rand.NewPCG(uint64(w), 9))
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= b.N {
+					return
+				}
+				a := randomAnswers(rng)
+				r := &Response{ID: fmt.Sprintf("r%d", i), ConsultationID: "c1", SurveyVersion: f.sv.Version,
+					Language: "es", Channel: Link, Profile: survey.ProfileOf(a), Answers: a}
+				if _, err := f.st.SaveResponse(ctx, r, f.sv); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	b.StopTimer()
+}
