@@ -14,7 +14,8 @@ import (
 
 // BenchmarkSaveResponsesPostgres stores responses from eight writers on PostgreSQL, durable
 // (fsync and synchronous commit on, as a server runs) and as the tests run it (off), by the
-// one-statement group and by the per-response path, so the figures compare on one machine at
+// one-statement group and by the per-response path, with one store and with two on one database
+// (two instances), so the figures compare on one machine at
 // one moment. It reports the responses per group and the round trips to the server per response.
 func BenchmarkSaveResponsesPostgres(b *testing.B) {
 	for _, durable := range []bool{true, false} {
@@ -23,27 +24,44 @@ func BenchmarkSaveResponsesPostgres(b *testing.B) {
 			b.Fatal(err)
 		}
 		for _, one := range []bool{true, false} {
-			b.Run(fmt.Sprintf("fsync=%v/one-statement=%v", durable, one), func(b *testing.B) {
-				pgOneStatement = one
-				defer func() { pgOneStatement = true }()
-				at, err := srv.Database(fmt.Sprintf("bench_%v_%v_%d", durable, one, b.N))
-				if err != nil {
-					b.Fatal(err)
-				}
-				f := newFixtureAt(b, at)
-				saveFromEightWriters(b, f)
-				groups := f.st.groups.oneStatement.Load() + f.st.groups.perResponse.Load()
-				if groups > 0 {
-					b.ReportMetric(float64(b.N)/float64(groups), "responses/group")
-				}
-			})
+			for _, instances := range []int{1, 2} {
+				b.Run(fmt.Sprintf("fsync=%v/one-statement=%v/instances=%d", durable, one, instances), func(b *testing.B) {
+					pgOneStatement = one
+					defer func() { pgOneStatement = true }()
+					at, err := srv.Database(fmt.Sprintf("bench_%d", benchDatabases.Add(1)))
+					if err != nil {
+						b.Fatal(err)
+					}
+					f := newFixtureAt(b, at)
+					stores := []*Store{f.st}
+					if instances == 2 {
+						second, err := Open(at)
+						if err != nil {
+							b.Fatal(err)
+						}
+						defer second.Close()
+						stores = append(stores, second)
+					}
+					saveFromEightWriters(b, f, stores)
+					var groups int64
+					for _, st := range stores {
+						groups += st.groups.oneStatement.Load() + st.groups.perResponse.Load()
+					}
+					if groups > 0 {
+						b.ReportMetric(float64(b.N)/float64(groups), "responses/group")
+					}
+				})
+			}
 		}
 		srv.Stop()
 	}
 }
 
-// saveFromEightWriters stores b.N random responses from eight goroutines.
-func saveFromEightWriters(b *testing.B, f *fixture) {
+var benchDatabases atomic.Int64
+
+// saveFromEightWriters stores b.N random responses from eight goroutines, dealt out between the
+// stores (instances on one database).
+func saveFromEightWriters(b *testing.B, f *fixture, stores []*Store) {
 	ctx := context.Background()
 	var next atomic.Int64
 	b.ResetTimer()
@@ -59,7 +77,7 @@ func saveFromEightWriters(b *testing.B, f *fixture) {
 				a := randomAnswers(rng)
 				r := &Response{ID: fmt.Sprintf("r%d", i), ConsultationID: "c1", SurveyVersion: f.sv.Version,
 					Language: "es", Channel: Link, Profile: survey.ProfileOf(a), Answers: a}
-				if _, err := f.st.SaveResponse(ctx, r, f.sv); err != nil {
+				if _, err := stores[w%len(stores)].SaveResponse(ctx, r, f.sv); err != nil {
 					b.Error(err)
 					return
 				}
