@@ -57,6 +57,7 @@ func (r *Response) Hash() string {
 // Responses arriving together share one transaction (group commit), each inside its own
 // savepoint: one that fails is rolled back alone, and none is acknowledged before the commit.
 // Sharing a commit writes each table page once for many responses instead of once for each.
+// On PostgreSQL a group is first tried as one statement, one round trip (response_pg.go).
 func (s *Store) SaveResponse(ctx context.Context, r *Response, sv *survey.Survey) (bool, error) {
 	job, err := s.newSaveJob(ctx, r, sv)
 	if err != nil {
