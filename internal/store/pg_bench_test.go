@@ -14,20 +14,20 @@ import (
 
 // BenchmarkSaveResponsesPostgres stores responses from eight writers on PostgreSQL, durable
 // (fsync and synchronous commit on, as a server runs) and as the tests run it (off), by the
-// one-statement group and by the per-response path, with one store and with two on one database
-// (two instances), so the figures compare on one machine at
-// one moment. It reports the responses per group and the round trips to the server per response.
+// one-statement group (tallies in it or apart) and by the per-response path, with one store and
+// with two on one database (two instances), so the figures compare on one machine at
+// one moment. It reports the responses per group.
 func BenchmarkSaveResponsesPostgres(b *testing.B) {
 	for _, durable := range []bool{true, false} {
 		srv, err := pgtest.Start(durable)
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, one := range []bool{true, false} {
+		for _, path := range []string{"one-statement", "tallies-apart", "per-response"} {
 			for _, instances := range []int{1, 2} {
-				b.Run(fmt.Sprintf("fsync=%v/one-statement=%v/instances=%d", durable, one, instances), func(b *testing.B) {
-					pgOneStatement = one
-					defer func() { pgOneStatement = true }()
+				b.Run(fmt.Sprintf("fsync=%v/%s/instances=%d", durable, path, instances), func(b *testing.B) {
+					pgOneStatement, pgTallyInStatement = path != "per-response", path == "one-statement"
+					defer func() { pgOneStatement, pgTallyInStatement = true, true }()
 					at, err := srv.Database(fmt.Sprintf("bench_%d", benchDatabases.Add(1)))
 					if err != nil {
 						b.Fatal(err)

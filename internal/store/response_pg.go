@@ -12,8 +12,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -24,7 +26,7 @@ var pgOneStatement = true
 // statement is one transaction: all of it is stored, or none of it. ON CONFLICT (id) DO NOTHING
 // waits for another instance's uncommitted insert of the same id and skips it once committed,
 // so two instances never fail on each other's ids.
-const insertGroupPG = `WITH input AS (
+var insertGroupPG = `WITH input AS (
 	SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 		?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bytea[])
 	AS t(ord, id, consultation_id, session_id, survey_version, language, channel,
@@ -44,14 +46,29 @@ const insertGroupPG = `WITH input AS (
 		AS a(response_id, question, choice, position, number, text, n)
 	JOIN ins ON ins.id = a.response_id
 	ORDER BY a.n
-), counted AS (
+)` + countedPG + `
+SELECT id, rid FROM ins`
+
+// countedPG adds the tallies of the responses the statement inserted.
+const countedPG = `, counted AS (
 	INSERT INTO tallies (consultation_id, responses, last_rid, updated_at)
 	SELECT consultation_id, count(*), max(rid), ? FROM ins GROUP BY consultation_id ORDER BY consultation_id
 	ON CONFLICT (consultation_id) DO UPDATE SET responses = tallies.responses + excluded.responses,
 	last_rid = CASE WHEN excluded.last_rid > tallies.last_rid THEN excluded.last_rid ELSE tallies.last_rid END,
 	updated_at = excluded.updated_at
-)
-SELECT id, rid FROM ins`
+)`
+
+// insertGroupApartPG is insertGroupPG without the tallies, which come in a statement of their
+// own just before the commit (pgTallyInStatement).
+var insertGroupApartPG = strings.Replace(insertGroupPG, countedPG, "", 1)
+
+// pgTallyInStatement keeps the tallies in the group's one statement (one round trip), rather
+// than in an explicit transaction of four (BEGIN, responses and answers, tallies, COMMIT). The
+// tally row of a consultation stays locked from its update to the commit, so between instances
+// the time from the tallies to the commit is served one group after the other: in the one
+// statement it includes the answers' foreign key checks, which run at its end; apart, only a
+// round trip and the commit.
+var pgTallyInStatement = true
 
 // commitGroupPG stores a group in one statement and answers every job, or returns false having
 // stored nothing and answered none, when the group must take the per-response path.
@@ -107,27 +124,64 @@ func (s *Store) commitGroupPG(ctx context.Context, group []*saveJob) bool {
 	}
 
 	stored := make(map[string]int64, n)
-	err := func() error {
-		res, err := s.w.QueryContext(ctx, insertGroupPG,
-			ord, ids, consultations, sessions, versions, languages, channels,
-			groups, genders, ages, disabls, hashes, received, keys, packed,
-			aResponse, aQuestion, aChoice, aPosition, aNumber, aText, s.stamp())
-		if err != nil {
-			return err
-		}
-		var scanErr error
-		for res.Next() {
-			var id string
-			var rid int64
-			if scanErr = res.Scan(&id, &rid); scanErr != nil {
-				break
+	var err error
+	if !pgTallyInStatement {
+		err = s.tx(ctx, func(tx *sql.Tx) error {
+			res, err := tx.QueryContext(ctx, insertGroupApartPG,
+				ord, ids, consultations, sessions, versions, languages, channels,
+				groups, genders, ages, disabls, hashes, received, keys, packed,
+				aResponse, aQuestion, aChoice, aPosition, aNumber, aText)
+			if err != nil {
+				return err
 			}
-			stored[id] = rid
+			var scanErr error
+			for res.Next() {
+				var id string
+				var rid int64
+				if scanErr = res.Scan(&id, &rid); scanErr != nil {
+					break
+				}
+				stored[id] = rid
+			}
+			if err := errors.Join(scanErr, res.Close(), res.Err()); err != nil {
+				return err
+			}
+			for _, j := range group {
+				j.rid = stored[j.r.ID]
+				_, j.created = stored[j.r.ID]
+			}
+			return tallyGroup(s, ctx, tx, group)
+		})
+		if err != nil {
+			for _, j := range group {
+				j.created, j.rid = false, 0
+			}
+			return false
 		}
-		// Close reads up to the server's ReadyForQuery, which follows the commit: an error
-		// of the commit itself shows here, and nothing is acknowledged before it.
-		return errors.Join(scanErr, res.Close(), res.Err())
-	}()
+	}
+	if pgTallyInStatement {
+		err = func() error {
+			res, err := s.w.QueryContext(ctx, insertGroupPG,
+				ord, ids, consultations, sessions, versions, languages, channels,
+				groups, genders, ages, disabls, hashes, received, keys, packed,
+				aResponse, aQuestion, aChoice, aPosition, aNumber, aText, s.stamp())
+			if err != nil {
+				return err
+			}
+			var scanErr error
+			for res.Next() {
+				var id string
+				var rid int64
+				if scanErr = res.Scan(&id, &rid); scanErr != nil {
+					break
+				}
+				stored[id] = rid
+			}
+			// Close reads up to the server's ReadyForQuery, which follows the commit: an error
+			// of the commit itself shows here, and nothing is acknowledged before it.
+			return errors.Join(scanErr, res.Close(), res.Err())
+		}()
+	}
 	if err != nil {
 		// The statement is its own transaction and failed whole, so nothing of the group is
 		// stored, and the per-response path gives each response its own answer. Should the
