@@ -3,12 +3,14 @@ package store
 // The PostgreSQL group commit. Over a network every statement costs a round trip, and the
 // writer is one connection, so round trips, not work, bound how many responses it stores: the
 // per-response path (savepoint, look-up, insert, answers, release) takes five or six of them per
-// response. Here a whole group is one statement, in one round trip, committed on its own: it
-// inserts the group's responses (skipping ids already stored), their answers and the tallies of
-// the ones it inserted, and returns their row ids. Only a group holding an id that is already
-// stored takes a second round trip, a read, to tell replays (200) from conflicts (409). Any
-// error (an unknown consultation, session or survey version, a refused row) stores nothing of
-// the group, which is then stored the per-response way, where each response fails alone.
+// response. Here a whole group is one statement: it inserts the group's responses (skipping ids
+// already stored) and their answers, and returns the row ids of those it inserted; the tallies
+// of those follow in one upsert, and the group costs four round trips (BEGIN, the statement,
+// the tallies, COMMIT) whatever its size, or one when the tallies are in the statement too
+// (pgTallyInStatement). Only a group holding an id that is already stored takes one more, a
+// read after the commit, to tell replays (200) from conflicts (409). Any error (an unknown
+// consultation, session or survey version, a refused row) stores nothing of the group, which
+// is then stored the per-response way, where each response fails alone.
 
 import (
 	"context"
@@ -67,8 +69,9 @@ var insertGroupApartPG = strings.Replace(insertGroupPG, countedPG, "", 1)
 // tally row of a consultation stays locked from its update to the commit, so between instances
 // the time from the tallies to the commit is served one group after the other: in the one
 // statement it includes the answers' foreign key checks, which run at its end; apart, only a
-// round trip and the commit.
-var pgTallyInStatement = true
+// round trip and the commit. Measured on 2 cores, fsync on: alike with one instance, apart is
+// faster with two (BenchmarkSaveResponsesPostgres), so apart it is.
+var pgTallyInStatement = false
 
 // commitGroupPG stores a group in one statement and answers every job, or returns false having
 // stored nothing and answered none, when the group must take the per-response path.
