@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -56,12 +57,10 @@ func (r *Response) Hash() string {
 // Responses arriving together share one transaction (group commit), each inside its own
 // savepoint: one that fails is rolled back alone, and none is acknowledged before the commit.
 // Sharing a commit writes each table page once for many responses instead of once for each.
+// On PostgreSQL a group is first tried as one statement, one round trip (response_pg.go).
 func (s *Store) SaveResponse(ctx context.Context, r *Response, sv *survey.Survey) (bool, error) {
-	job := &saveJob{r: r, hash: r.Hash(), rows: answerRows(0, r, sv), done: make(chan error, 1)}
-	// Statements are prepared before the writer takes the one connection: preparing inside the
-	// transaction would wait for a connection that never frees.
-	var err error
-	if job.stmts, err = s.answersInserts(ctx, len(job.rows)/6); err != nil {
+	job, err := s.newSaveJob(ctx, r, sv)
+	if err != nil {
 		return false, err
 	}
 	select {
@@ -72,6 +71,19 @@ func (s *Store) SaveResponse(ctx context.Context, r *Response, sv *survey.Survey
 	// Once queued the job runs to its end, so the answer always matches what was stored.
 	err = <-job.done
 	return job.created && err == nil, err
+}
+
+// newSaveJob lays out a response for the group writer.
+func (s *Store) newSaveJob(ctx context.Context, r *Response, sv *survey.Survey) (*saveJob, error) {
+	job := &saveJob{r: r, hash: r.Hash(), rows: answerRows(0, r, sv), done: make(chan error, 1)}
+	// Statements are prepared before the writer takes the one connection: preparing inside the
+	// transaction would wait for a connection that never frees. (PostgreSQL's one-statement
+	// group does not use them, but falls back on them when a group has a response that fails.)
+	var err error
+	if job.stmts, err = s.answersInserts(ctx, len(job.rows)/6); err != nil {
+		return nil, err
+	}
+	return job, nil
 }
 
 // saveJob is one response waiting for the group writer.
@@ -112,6 +124,18 @@ func (s *Store) writeResponses() {
 
 func (s *Store) commitGroup(group []*saveJob) {
 	ctx := context.Background()
+	if s.postgres {
+		// Ids in one order on every instance: an insert waits for another instance's
+		// uncommitted insert of the same id, and two groups that took the same ids in
+		// opposite orders would wait for each other.
+		group = slices.Clone(group)
+		slices.SortStableFunc(group, func(a, b *saveJob) int { return strings.Compare(a.r.ID, b.r.ID) })
+		if pgOneStatement && s.commitGroupPG(ctx, group) {
+			s.groups.oneStatement.Add(1)
+			return
+		}
+		s.groups.perResponse.Add(1)
+	}
 	errs := make([]error, len(group))
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		for i, j := range group {
@@ -143,23 +167,33 @@ func (s *Store) commitGroup(group []*saveJob) {
 // saveInTx stores one response unless the same id is already there.
 func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, j *saveJob) error {
 	r := j.r
-	var stored, consultation string
-	err := tx.QueryRowContext(ctx, `SELECT content_hash, consultation_id FROM responses WHERE id = ?`, r.ID).Scan(&stored, &consultation)
-	switch {
-	case err == nil && stored == j.hash && consultation == r.ConsultationID:
-		return nil
-	case err == nil:
-		return ErrConflict
-	case !errors.Is(err, sql.ErrNoRows):
-		return err
-	}
-	if r.ReceivedAt.IsZero() {
-		r.ReceivedAt = s.Now()
-	}
-	r.ReceivedAt = r.ReceivedAt.UTC()
-	rid, key, err := insertResponse(ctx, tx, r, j.hash, packAnswers(j.rows))
-	if err != nil {
-		return err
+	var rid int64
+	var key uint32
+	for attempt := 0; ; attempt++ {
+		var stored, consultation string
+		err := tx.QueryRowContext(ctx, `SELECT content_hash, consultation_id FROM responses WHERE id = ?`, r.ID).Scan(&stored, &consultation)
+		switch {
+		case err == nil && stored == j.hash && consultation == r.ConsultationID:
+			return nil
+		case err == nil:
+			return ErrConflict
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		if r.ReceivedAt.IsZero() {
+			r.ReceivedAt = s.Now()
+		}
+		r.ReceivedAt = r.ReceivedAt.UTC()
+		rid, key, err = insertResponse(ctx, tx, r, j.hash, packAnswers(j.rows))
+		if errors.Is(err, sql.ErrNoRows) && attempt == 0 {
+			// Another instance stored the same id between the look-up and the insert (on
+			// PostgreSQL; SQLite has one writer): look again, it is a replay or a conflict.
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		break
 	}
 	j.rid, j.key = rid, key
 	rows := j.rows
@@ -182,7 +216,7 @@ func insertResponse(ctx context.Context, tx *sql.Tx, r *Response, hash string, p
 	var rid int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO responses (id, consultation_id, session_id, survey_version, language,
 		channel, grp, gender, age_band, disability, content_hash, received_at, record_key, answers_packed)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING rid`,
 		r.ID, r.ConsultationID, nullable(r.SessionID), r.SurveyVersion, r.Language, r.Channel,
 		nullable(r.Profile.Group), nullable(r.Profile.Gender), nullable(r.Profile.AgeBand), nullable(r.Profile.Disability),
 		hash, r.ReceivedAt.Format(time.RFC3339Nano), key, packed).Scan(&rid)

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite"
@@ -40,7 +41,8 @@ type Store struct {
 	stmts     map[int]*sql.Stmt // multi-row answer INSERTs by row count
 	tallyStmt *sql.Stmt
 
-	saves      chan *saveJob // responses waiting for the group writer
+	saves      chan *saveJob                                    // responses waiting for the group writer
+	groups     struct{ oneStatement, perResponse atomic.Int64 } // PostgreSQL groups by path, for tests
 	writerDone chan struct{}
 	path       string
 	postgres   bool // path is a PostgreSQL URL (postgres.go)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 	"time"
 )
 
@@ -82,6 +83,9 @@ func (s *Store) tallyInTx(ctx context.Context, tx *sql.Tx, group []*saveJob) err
 		t.Responses++
 		t.LastRID = max(t.LastRID, j.rid)
 	}
+	// In one order on every writer, so two instances that update the same tallies wait for
+	// each other instead of deadlocking.
+	sort.Strings(order)
 	now := s.stamp()
 	for _, id := range order {
 		t := tallies[id]
@@ -112,10 +116,10 @@ func VerifyTallies(ctx context.Context, db *sql.DB) error {
 	const recount = `SELECT consultation_id, count(*), max(rid) FROM responses GROUP BY consultation_id`
 	const stored = `SELECT consultation_id, responses, last_rid FROM tallies WHERE responses > 0`
 	var missing, extra int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (`+recount+` EXCEPT `+stored+`)`).Scan(&missing); err != nil {
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (`+recount+` EXCEPT `+stored+`) AS d`).Scan(&missing); err != nil {
 		return fmt.Errorf("store: recount tallies: %w", err)
 	}
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (`+stored+` EXCEPT `+recount+`)`).Scan(&extra); err != nil {
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (`+stored+` EXCEPT `+recount+`) AS d`).Scan(&extra); err != nil {
 		return fmt.Errorf("store: recount tallies: %w", err)
 	}
 	if missing+extra > 0 {
