@@ -809,7 +809,7 @@ func (a *adversary) attack(reports map[string]*results.Report) {
 
 // forcedAny returns the targets that take one value only in every solution.
 // attackNodes bounds each exact search of the attacker.
-const attackNodes = 200_000
+const attackNodes = 20_000
 
 func forcedAny(spans []attack.Span, eqs []attack.Equation, targets []bool) []int {
 	var out []int
