@@ -1,5 +1,5 @@
-// Package locale writes numbers, percentages and dates the way each language does (es, en, pt).
-// It imports nothing of the app; words stay in the web package until issue 12 moves them here.
+// Package locale holds every word a person reads, per language (es, en, pt), with plurals, and
+// writes numbers, percentages and dates each language's way. It imports nothing of the app.
 package locale
 
 import (

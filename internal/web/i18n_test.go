@@ -8,29 +8,10 @@ import (
 	"testing"
 
 	"consulta/internal/domain"
+	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/store"
 )
-
-var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
-
-// TestMessagesInEveryLanguage: every text a person reads exists in Spanish, English and
-// Portuguese, with the same placeholders.
-func TestMessagesInEveryLanguage(t *testing.T) {
-	for key, m := range messages {
-		for _, lang := range languages {
-			if strings.TrimSpace(m[lang]) == "" {
-				t.Errorf("%s: no %s text", key, lang)
-			}
-		}
-		es := verb.FindAllString(m["es"], -1)
-		for _, lang := range []string{"en", "pt"} {
-			if got := verb.FindAllString(m[lang], -1); strings.Join(got, " ") != strings.Join(es, " ") {
-				t.Errorf("%s: %s has placeholders %v, es has %v", key, lang, got, es)
-			}
-		}
-	}
-}
 
 // keyUse finds message keys written literally in templates and handlers.
 var keyUse = []*regexp.Regexp{
@@ -61,7 +42,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 				if strings.HasSuffix(m[1], "_") || strings.HasSuffix(m[1], ".") {
 					continue // a prefix completed at run time, checked below
 				}
-				if _, ok := messages[m[1]]; !ok {
+				if !locale.Has(m[1]) {
 					t.Errorf("%s uses %q, which has no text", filepath.Base(f), m[1])
 				}
 			}
@@ -94,7 +75,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 		dynamic = append(dynamic, "scale."+string(rune('0'+i)))
 	}
 	for _, key := range append(dynamic, islandKeys...) {
-		if _, ok := messages[key]; !ok {
+		if !locale.Has(key) {
 			t.Errorf("%q has no text", key)
 		}
 	}
@@ -114,28 +95,6 @@ func TestAcceptLanguage(t *testing.T) {
 	for header, want := range cases {
 		if got := fromAcceptLanguage(header); got != want {
 			t.Errorf("Accept-Language %q: %s, want %s", header, got, want)
-		}
-	}
-}
-
-func TestPluralMessages(t *testing.T) {
-	for _, c := range []struct {
-		lang string
-		n    int
-		want string
-	}{
-		{"es", 1, "1 sesión"}, {"es", 3, "3 sesiones"}, {"en", 1, "1 session"}, {"en", 0, "0 sessions"},
-		{"pt", 1, "1 sessão"}, {"pt", 2, "2 sessões"},
-	} {
-		if got := T(c.lang, "results.sessions_n", c.n); got != c.want {
-			t.Errorf("%s %d: %q, want %q", c.lang, c.n, got, c.want)
-		}
-	}
-	for key, one := range singular {
-		for _, lang := range languages {
-			if strings.Count(one[lang], "%d") != strings.Count(messages[key][lang], "%d") || one[lang] == "" {
-				t.Errorf("%s: singular %s %q does not match %q", key, lang, one[lang], messages[key][lang])
-			}
 		}
 	}
 }

@@ -1,16 +1,12 @@
-package web
-
-import "consulta/internal/survey"
+package locale
 
 func init() {
-	for k, v := range securityMessages {
-		messages[k] = v
-	}
+	add(securityMessages)
 }
 
 // securityMessages are the texts of the kiosk lock, the kiosk's grace period after closing, the
 // sign-in slow-down, public links and requests that cannot be read.
-var securityMessages = map[string]survey.Label{
+var securityMessages = map[string]Text{
 	"security.kiosk_locked": {
 		"es": "Esta tableta está en modo quiosco: solo responde a la encuesta de su sesión.",
 		"en": "This tablet is in kiosk mode: it only answers its session's survey.",

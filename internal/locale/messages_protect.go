@@ -1,16 +1,12 @@
-package web
-
-import "consulta/internal/survey"
+package locale
 
 func init() {
-	for k, v := range protectMessages {
-		messages[k] = v
-	}
+	add(protectMessages)
 }
 
 // protectMessages say how the numbers protect the people who answered (the cell key method,
 // results move in blocks, filters one at a time), on every page and export that shows a count.
-var protectMessages = map[string]survey.Label{
+var protectMessages = map[string]Text{
 	// The one sentence every output carries; %d is k.
 	"results.suppression_note": {
 		"es": "Para que nadie pueda ser identificado, los números están ligeramente ajustados y los menores de %d no se muestran (aparecen como 0 o como %[1]d), así que las partes pueden no sumar exactamente.",
@@ -45,15 +41,4 @@ var protectMessages = map[string]survey.Label{
 		"es": "Los números están ligeramente ajustados y los menores de %d no se muestran, para que nadie pueda ser identificado.",
 		"en": "Counts are slightly adjusted and counts under %d are never shown, so that nobody can be identified.",
 		"pt": "Os números são ligeiramente ajustados e os menores que %d não aparecem, para que ninguém possa ser identificado."},
-}
-
-// withheldKey is the message of a report that publishes no numbers.
-func withheldKey(reason string) string {
-	switch reason {
-	case "few_left":
-		return "protect.few_left"
-	case "one_filter":
-		return "protect.one_filter"
-	}
-	return "protect.too_few"
 }

@@ -1,16 +1,12 @@
-package web
-
-import "consulta/internal/survey"
+package locale
 
 func init() {
-	for k, v := range fieldMessages {
-		messages[k] = v
-	}
+	add(fieldMessages)
 }
 
 // fieldMessages are the words a field test found missing or wrong: adults stopping a survey,
 // the last screen, the kiosk hand-over, paper entry and the facilitator's notes.
-var fieldMessages = map[string]survey.Label{
+var fieldMessages = map[string]Text{
 	"survey.stop":   {"es": "Dejar la encuesta", "en": "Stop the survey", "pt": "Parar a pesquisa"},
 	"stopped.title": {"es": "Está bien, gracias", "en": "That is fine, thank you", "pt": "Tudo bem, obrigado"},
 	"stopped.body": {

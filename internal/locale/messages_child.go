@@ -1,15 +1,11 @@
-package web
-
-import "consulta/internal/survey"
+package locale
 
 func init() {
-	for k, v := range childMessages {
-		messages[k] = v
-	}
+	add(childMessages)
 }
 
 // childMessages speak to children of 8 to 17 in words a 9-year-old understands.
-var childMessages = map[string]survey.Label{
+var childMessages = map[string]Text{
 	"child.assent_title": {"es": "¡Hola! ¿Nos ayudas?", "en": "Hello! Will you help us?", "pt": "Olá! Você nos ajuda?"},
 	"child.assent_why": {
 		"es": "La municipalidad quiere saber qué piensan los niños, niñas y adolescentes, para mejorar el lugar donde viven.",
@@ -57,13 +53,11 @@ var childMessages = map[string]survey.Label{
 }
 
 func init() {
-	for k, v := range heardMessages {
-		messages[k] = v
-	}
+	add(heardMessages)
 }
 
 // heardMessages are the words of the public "what we heard" page, with a version for children.
-var heardMessages = map[string]survey.Label{
+var heardMessages = map[string]Text{
 	"heard.title":           {"es": "Lo que escuchamos", "en": "What we heard", "pt": "O que ouvimos"},
 	"heard.title_child":     {"es": "Lo que nos dijeron los niños, niñas y adolescentes", "en": "What children and teenagers told us", "pt": "O que as crianças e os adolescentes nos disseram"},
 	"heard.took_part":       {"es": "Participaron %s personas.", "en": "%s people took part.", "pt": "Participaram %s pessoas."},

@@ -1,16 +1,12 @@
-package web
-
-import "consulta/internal/survey"
+package locale
 
 func init() {
-	for k, v := range planMessages {
-		messages[k] = v
-	}
+	add(planMessages)
 }
 
 // planMessages are the texts of the development plan pages, their import errors, the
 // validation round and the council's plan page.
-var planMessages = map[string]survey.Label{
+var planMessages = map[string]Text{
 	"plan.plans":     {"es": "Planes", "en": "Plans", "pt": "Planos"},
 	"plan.intro":     {"es": "Los planes de desarrollo municipal y su validación con la comunidad.", "en": "Municipal development plans and their validation with the community.", "pt": "Os planos de desenvolvimento municipal e sua validação com a comunidade."},
 	"plan.new":       {"es": "Nuevo plan", "en": "New plan", "pt": "Novo plano"},

@@ -1,16 +1,12 @@
-package web
-
-import "consulta/internal/survey"
+package locale
 
 func init() {
-	for k, v := range offlineMessages {
-		messages[k] = v
-	}
+	add(offlineMessages)
 }
 
 // offlineMessages are what the facilitator reads about the responses waiting on a tablet.
 // Scripts get them through data attributes; %d and %s are filled in by the script.
-var offlineMessages = map[string]survey.Label{
+var offlineMessages = map[string]Text{
 	"offline.title": {"es": "Respuestas en esta tableta", "en": "Responses on this tablet", "pt": "Respostas neste tablet"},
 	"offline.waiting": {
 		"es": "Respuestas esperando para enviarse: %d.",

@@ -1,16 +1,12 @@
-package web
-
-import "consulta/internal/survey"
+package locale
 
 func init() {
-	for k, v := range councilMessages {
-		messages[k] = v
-	}
+	add(councilMessages)
 }
 
 // councilMessages are the words of the results a planner puts in front of a municipal council:
 // the summary, the printed report, the downloads and the comparisons between groups.
-var councilMessages = map[string]survey.Label{
+var councilMessages = map[string]Text{
 	"council.no_filter": {"es": "Todas las respuestas, sin filtro", "en": "All responses, no filter", "pt": "Todas as respostas, sem filtro"},
 	"council.filter":    {"es": "Filtro", "en": "Filter", "pt": "Filtro"},
 	"council.csv_semicolon": {

@@ -1,16 +1,12 @@
-package web
-
-import "consulta/internal/survey"
+package locale
 
 func init() {
-	for k, v := range staffMessages {
-		messages[k] = v
-	}
+	add(staffMessages)
 }
 
 // staffMessages are the texts of the pages for facilitators, planners and admins,
 // and of kiosk mode, paper entry and the printed poster.
-var staffMessages = map[string]survey.Label{
+var staffMessages = map[string]Text{
 	// Navigation and sign-in.
 	"nav.staff":     {"es": "Menú del personal", "en": "Staff menu", "pt": "Menu da equipe"},
 	"auth.signin":   {"es": "Iniciar sesión", "en": "Sign in", "pt": "Entrar"},

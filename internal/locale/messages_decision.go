@@ -1,16 +1,12 @@
-package web
-
-import "consulta/internal/survey"
+package locale
 
 func init() {
-	for k, v := range decisionMessages {
-		messages[k] = v
-	}
+	add(decisionMessages)
 }
 
 // decisionMessages are the texts of the decisions after a validation round, the versions of a
 // plan, the status of its items and the public report back to adults and children.
-var decisionMessages = map[string]survey.Label{
+var decisionMessages = map[string]Text{
 	"decision.title": {"es": "Decisiones", "en": "Decisions", "pt": "Decisões"},
 	"decision.intro": {
 		"es": "Para cada prioridad, decida qué hacer con lo que dijo la gente y explique por qué. Guarde un borrador; al publicar, el plan queda validado y esta versión ya no cambia.",

@@ -1,15 +1,11 @@
-package web
-
-import "consulta/internal/survey"
+package locale
 
 func init() {
-	for k, v := range xlsformMessages {
-		messages[k] = v
-	}
+	add(xlsformMessages)
 }
 
 // xlsformMessages are the texts of the survey pages: the list, a survey, the XLSForm import.
-var xlsformMessages = map[string]survey.Label{
+var xlsformMessages = map[string]Text{
 	"xlsform.surveys":     {"es": "Encuestas", "en": "Surveys", "pt": "Pesquisas"},
 	"xlsform.import":      {"es": "Importar un XLSForm", "en": "Import an XLSForm", "pt": "Importar um XLSForm"},
 	"xlsform.id":          {"es": "Identificador", "en": "Id", "pt": "Identificador"},

@@ -1,15 +1,11 @@
-package web
-
-import "consulta/internal/survey"
+package locale
 
 func init() {
-	for k, v := range resultMessages {
-		messages[k] = v
-	}
+	add(resultMessages)
 }
 
 // resultMessages are the words of the results pages, charts, exports and reports.
-var resultMessages = map[string]survey.Label{
+var resultMessages = map[string]Text{
 	"results.title":         {"es": "Resultados", "en": "Results", "pt": "Resultados"},
 	"results.filters":       {"es": "Filtros", "en": "Filters", "pt": "Filtros"},
 	"results.session":       {"es": "Sesión", "en": "Session", "pt": "Sessão"},

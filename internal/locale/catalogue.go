@@ -1,0 +1,94 @@
+package locale
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// messages holds every message, keyed by its key; each messages_*.go file adds its own part.
+var messages = map[string]Text{}
+
+// singular holds the "one" form of messages that show a count ("1 sesión"); messages holds
+// their other form ("2 sesiones").
+var singular = map[string]Text{}
+
+// add puts one catalogue file's messages into the catalogue; a key written twice is a mistake.
+func add(part map[string]Text) {
+	for k, v := range part {
+		if _, ok := messages[k]; ok {
+			panic("locale: message " + k + " written twice")
+		}
+		messages[k] = v
+	}
+}
+
+// Count is a number of things shown in a message: T writes it the language's way ("1.204")
+// and picks the message's "one" form when it is one in that language.
+type Count int
+
+// T returns the message for key in lang, formatted with args. A missing key shows itself, and
+// a test checks that every key exists in every language. The first Count or int argument
+// chooses between the "one" and the other form.
+func T(lang, key string, args ...any) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	s := m.In(lang)
+	if len(args) == 0 {
+		return s
+	}
+	f := For(lang)
+	if one, ok := singular[key]; ok {
+		if n, ok := count(args); ok && f.Plural(n) == One {
+			s = one.In(lang)
+		}
+	}
+	shown := make([]any, len(args)) // the caller's slice stays as it was
+	for i, a := range args {
+		shown[i] = a
+		if n, ok := a.(Count); ok {
+			shown[i] = number{f.Int(int(n))}
+		}
+	}
+	return fmt.Sprintf(s, shown...)
+}
+
+// count is the first count among a message's arguments.
+func count(args []any) (int, bool) {
+	for _, a := range args {
+		switch n := a.(type) {
+		case Count:
+			return int(n), true
+		case int:
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// number prints an already formatted count under %d as under %v.
+type number struct{ s string }
+
+func (n number) Format(st fmt.State, _ rune) { io.WriteString(st, n.s) }
+
+// Has reports whether the catalogue has a message for key.
+func Has(key string) bool {
+	_, ok := messages[key]
+	return ok
+}
+
+// Keys returns the keys that start with prefix, sorted: the words a script needs are those
+// under "js.", and no list of them is kept by hand.
+func Keys(prefix string) []string {
+	var keys []string
+	for k := range messages {
+		if strings.HasPrefix(k, prefix) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}

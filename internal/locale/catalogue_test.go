@@ -1,0 +1,84 @@
+package locale
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var languages = []string{"es", "en", "pt"}
+
+var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+
+func verbs(s string) string { return strings.Join(verb.FindAllString(s, -1), " ") }
+
+// TestMessagesInEveryLanguage: every text a person reads exists in Spanish, English and
+// Portuguese, none is empty, and all have the same placeholders.
+func TestMessagesInEveryLanguage(t *testing.T) {
+	if len(messages) < 500 {
+		t.Fatalf("the catalogue holds %d messages; a catalogue file is not added", len(messages))
+	}
+	for key, m := range messages {
+		for _, lang := range languages {
+			if strings.TrimSpace(m[lang]) == "" {
+				t.Errorf("%s: no %s text", key, lang)
+			}
+		}
+		for lang := range m {
+			if !slices.Contains(languages, lang) {
+				t.Errorf("%s: a text in %q, which the interface does not speak", key, lang)
+			}
+		}
+		for _, lang := range []string{"en", "pt"} {
+			if got, es := verbs(m[lang]), verbs(m["es"]); got != es {
+				t.Errorf("%s: %s has placeholders %q, es has %q", key, lang, got, es)
+			}
+		}
+	}
+}
+
+// TestOneForms: a "one" form belongs to a message, exists in every language and shows the same
+// placeholders as the other form, so a count never prints as %!d.
+func TestOneForms(t *testing.T) {
+	for key, one := range singular {
+		m, ok := messages[key]
+		if !ok {
+			t.Errorf("%s: a one form without a message", key)
+			continue
+		}
+		for _, lang := range languages {
+			if strings.TrimSpace(one[lang]) == "" {
+				t.Errorf("%s: no %s one form", key, lang)
+			}
+			if verbs(one[lang]) != verbs(m[lang]) {
+				t.Errorf("%s: one form %s %q does not match %q", key, lang, one[lang], m[lang])
+			}
+		}
+	}
+}
+
+func TestPluralMessages(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		n    any
+		want string
+	}{
+		{"es", 1, "1 sesión"}, {"es", 3, "3 sesiones"}, {"en", 1, "1 session"}, {"en", 0, "0 sessions"},
+		{"pt", 1, "1 sessão"}, {"pt", 2, "2 sessões"},
+		{"es", Count(1204), "1.204 sesiones"}, {"en", Count(1204), "1,204 sessions"}, {"pt", Count(1), "1 sessão"},
+	} {
+		if got := T(c.lang, "results.sessions_n", c.n); got != c.want {
+			t.Errorf("%s %v: %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+}
+
+func TestMissingKeyShowsItself(t *testing.T) {
+	if got := T("en", "no.such_key", 3); got != "no.such_key" {
+		t.Errorf("missing key: %q", got)
+	}
+	if got := T("fr", "survey.next"); got != "Siguiente" {
+		t.Errorf("unknown language: %q, want the Spanish text", got)
+	}
+}
