@@ -74,6 +74,11 @@ type number struct{ s string }
 
 func (n number) Format(st fmt.State, _ rune) { io.WriteString(st, n.s) }
 
+// Message returns a message in every language, for a survey or a sheet that carries them all.
+func Message(key string) Text {
+	return messages[key]
+}
+
 // Has reports whether the catalogue has a message for key.
 func Has(key string) bool {
 	_, ok := messages[key]
@@ -91,4 +96,23 @@ func Keys(prefix string) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// addOne puts the "one" forms of count messages into the catalogue.
+func addOne(part map[string]Text) {
+	for k, v := range part {
+		singular[k] = v
+	}
+}
+
+// Prefixed returns the messages whose key starts with prefix, keyed by the rest of the key: a
+// package that names its messages by code ("yaml", "not_mapping") reads its part this way.
+func Prefixed(prefix string) map[string]Text {
+	part := map[string]Text{}
+	for k, v := range messages {
+		if code, ok := strings.CutPrefix(k, prefix); ok {
+			part[code] = v
+		}
+	}
+	return part
 }

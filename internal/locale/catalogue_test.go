@@ -72,6 +72,12 @@ func TestPluralMessages(t *testing.T) {
 			t.Errorf("%s %v: %q, want %q", c.lang, c.n, got, c.want)
 		}
 	}
+	if got := T("en", "expr.wrong_arg_count", "'not'", 1, 2); got != "'not' takes 1 argument, not 2" {
+		t.Errorf("one argument: %q", got)
+	}
+	if got := T("es", "expr.wrong_arg_count", "'selected'", 2, 1); got != "'selected' lleva 2 argumentos, no 1" {
+		t.Errorf("two arguments: %q", got)
+	}
 }
 
 func TestMissingKeyShowsItself(t *testing.T) {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"consulta/internal/locale"
 )
 
 // Answers holds checked answers by question id. Values are: string (select_one, text or
@@ -26,11 +28,10 @@ type AnswerError struct {
 
 // Message says what is wrong in lang.
 func (e AnswerError) Message(lang string) string {
-	format, ok := answerText[e.Code]
-	if !ok {
+	if !locale.Has("answer." + e.Code) {
 		return e.Code
 	}
-	return fmt.Sprintf(format.In(lang), e.Args...)
+	return locale.T(lang, "answer."+e.Code, e.Args...)
 }
 
 // Check validates raw JSON answers against the survey, as the responses API receives them.
@@ -358,97 +359,6 @@ func clip(s string) string {
 		r = r[:40]
 	}
 	return string(r) + "…"
-}
-
-var answerText = map[string]Label{
-	"unknown_question": {
-		"es": "esta pregunta no existe en la encuesta",
-		"en": "this question is not in the survey",
-		"pt": "esta pergunta não existe na pesquisa"},
-	"note": {
-		"es": "este texto no lleva respuesta",
-		"en": "this text takes no answer",
-		"pt": "este texto não leva resposta"},
-	"required": {
-		"es": "esta pregunta necesita una respuesta",
-		"en": "this question needs an answer",
-		"pt": "esta pergunta precisa de uma resposta"},
-	"not_relevant": {
-		"es": "esta pregunta no corresponde según las respuestas anteriores y no debe responderse",
-		"en": "this question does not apply given the earlier answers and must not be answered",
-		"pt": "esta pergunta não se aplica segundo as respostas anteriores e não deve ser respondida"},
-	"want_choice": {
-		"es": "elija una sola opción",
-		"en": "choose one option",
-		"pt": "escolha uma só opção"},
-	"want_list": {
-		"es": "la respuesta debe ser una lista de opciones",
-		"en": "the answer must be a list of options",
-		"pt": "a resposta deve ser uma lista de opções"},
-	"want_number": {
-		"es": "escriba un número",
-		"en": "enter a number",
-		"pt": "digite um número"},
-	"want_whole": {
-		"es": "escriba un número entero",
-		"en": "enter a whole number",
-		"pt": "digite um número inteiro"},
-	"want_bool": {
-		"es": "responda sí o no",
-		"en": "answer yes or no",
-		"pt": "responda sim ou não"},
-	"want_text": {
-		"es": "la respuesta debe ser un texto",
-		"en": "the answer must be text",
-		"pt": "a resposta deve ser um texto"},
-	"unknown_choice": {
-		"es": "la opción %q no existe en esta pregunta",
-		"en": "option %q is not one of this question's options",
-		"pt": "a opção %q não existe nesta pergunta"},
-	"repeated_choice": {
-		"es": "la opción %q aparece dos veces",
-		"en": "option %q appears twice",
-		"pt": "a opção %q aparece duas vezes"},
-	"too_many": {
-		"es": "hay más respuestas que opciones (%d)",
-		"en": "there are more answers than options (%d)",
-		"pt": "há mais respostas que opções (%d)"},
-	"prefer_not_alone": {
-		"es": "«Prefiero no responder» no se combina con otras opciones",
-		"en": "\"I prefer not to answer\" cannot be combined with other options",
-		"pt": "\"Prefiro não responder\" não se combina com outras opções"},
-	"exclusive_alone": {
-		"es": "la opción %q no se combina con otras opciones",
-		"en": "option %q cannot be combined with other options",
-		"pt": "a opção %q não se combina com outras opções"},
-	"rank_too_many": {
-		"es": "ordene como máximo %d opciones",
-		"en": "rank at most %d options",
-		"pt": "ordene no máximo %d opções"},
-	"scale_range": {
-		"es": "elija un punto de la escala entre 1 y %d",
-		"en": "choose a point on the scale from 1 to %d",
-		"pt": "escolha um ponto da escala entre 1 e %d"},
-	"below_min": {
-		"es": "el número no puede ser menor que %d",
-		"en": "the number cannot be less than %d",
-		"pt": "o número não pode ser menor que %d"},
-	"above_max": {
-		"es": "el número no puede ser mayor que %d",
-		"en": "the number cannot be greater than %d",
-		"pt": "o número não pode ser maior que %d"},
-	"bad_utf8": {
-		"es": "el texto tiene caracteres no válidos",
-		"en": "the text has invalid characters",
-		"pt": "o texto tem caracteres inválidos"},
-	"control_chars": {
-		"es": "el texto tiene caracteres de control no permitidos",
-		"en": "the text has control characters that are not allowed",
-		"pt": "o texto tem caracteres de controle não permitidos"},
-	"too_long": {
-		"es": "el texto puede tener hasta %d caracteres y tiene %d",
-		"en": "the text may have up to %d characters and has %d",
-		"pt": "o texto pode ter até %d caracteres e tem %d"},
 }
 
 // invisible reports a rune that shows nothing: white space, format characters (zero-width

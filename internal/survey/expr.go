@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"consulta/internal/locale"
 )
 
 // Expr is a parsed relevant expression: the XLSForm subset of ${q} references, string and
@@ -36,94 +38,26 @@ func (e *ExprError) Error() string { return e.Message("en") }
 
 // Message says where and what is wrong in lang: es (also for unknown languages), en or pt.
 func (e *ExprError) Message(lang string) string {
-	if _, ok := exprPhrases["column"][lang]; !ok {
-		lang = "es"
-	}
-	format, ok := exprMessages[e.Code][lang]
-	if !ok {
-		format = e.Code
-	}
 	args := make([]any, len(e.Args))
 	for i, a := range e.Args {
 		if p, ok := a.(exprPhrase); ok {
-			args[i] = exprPhrases[string(p)][lang]
+			args[i] = locale.T(lang, "expr_phrase."+string(p))
 		} else {
 			args[i] = a
 		}
 	}
-	return fmt.Sprintf(exprPhrases["column"][lang], e.Pos+1) + fmt.Sprintf(format, args...)
+	message := fmt.Sprintf(e.Code, args...)
+	if locale.Has("expr." + e.Code) {
+		message = locale.T(lang, "expr."+e.Code, args...)
+	}
+	return locale.T(lang, "expr_phrase.column", e.Pos+1) + message
 }
 
-// exprPhrase is an ExprError argument that Message translates through exprPhrases.
+// exprPhrase is an ExprError argument that Message translates through the catalogue.
 type exprPhrase string
 
-var exprPhrases = map[string]map[string]string{
-	"column": {"es": "columna %d: ", "en": "column %d: ", "pt": "coluna %d: "},
-	"value": {
-		"es": "un valor (${pregunta}, 'texto', número o función)",
-		"en": "a value (${question}, 'text', a number or a function)",
-		"pt": "um valor (${pergunta}, 'texto', número ou função)"},
-	"choice": {
-		"es": "un id de opción entre comillas",
-		"en": "a quoted choice id",
-		"pt": "um id de opção entre aspas"},
-	"comma or paren": {"es": "',' o ')'", "en": "',' or ')'", "pt": "',' ou ')'"},
-}
-
-var exprMessages = map[string]map[string]string{
-	"unexpected_char": {
-		"es": "carácter inesperado %s",
-		"en": "unexpected character %s",
-		"pt": "caractere inesperado %s"},
-	"unterminated_string": {
-		"es": "el texto entre comillas no se cierra",
-		"en": "the quoted text is never closed",
-		"pt": "o texto entre aspas não é fechado"},
-	"unexpected_end": {
-		"es": "la expresión termina antes de tiempo: se esperaba %s",
-		"en": "the expression ends too soon: expected %s",
-		"pt": "a expressão termina cedo demais: esperava-se %s"},
-	"unexpected_token": {
-		"es": "se esperaba %s y se encontró %s",
-		"en": "expected %s but found %s",
-		"pt": "esperava-se %s e foi encontrado %s"},
-	"unknown_function": {
-		"es": "función desconocida %s; se admiten not, selected y count-selected",
-		"en": "unknown function %s; not, selected and count-selected are allowed",
-		"pt": "função desconhecida %s; são aceitas not, selected e count-selected"},
-	"wrong_arg_count": {
-		"es": "%s lleva %d argumento(s), no %d",
-		"en": "%s takes %d argument(s), not %d",
-		"pt": "%s leva %d argumento(s), não %d"},
-	"not_a_reference": {
-		"es": "el primer argumento de %s debe ser una pregunta, como ${pregunta}",
-		"en": "the first argument of %s must be a question, like ${question}",
-		"pt": "o primeiro argumento de %s deve ser uma pergunta, como ${pergunta}"},
-	"empty_reference": {
-		"es": "referencia vacía ${}: falta el id de la pregunta",
-		"en": "empty reference ${}: the question id is missing",
-		"pt": "referência vazia ${}: falta o id da pergunta"},
-	"invalid_reference": {
-		"es": "%s no es un id de pregunta válido (letras, dígitos, _ . -, y empieza por letra o _)",
-		"en": "%s is not a valid question id (letters, digits, _ . -, starting with a letter or _)",
-		"pt": "%s não é um id de pergunta válido (letras, dígitos, _ . -, começando por letra ou _)"},
-	"chained_comparison": {
-		"es": "no se pueden encadenar comparaciones con %s; únalas con and: ${a} > 1 and ${a} < 5",
-		"en": "comparisons cannot be chained with %s; join them with and: ${a} > 1 and ${a} < 5",
-		"pt": "não se podem encadear comparações com %s; junte-as com and: ${a} > 1 and ${a} < 5"},
-	"trailing_input": {
-		"es": "sobra %s tras una expresión completa (¿falta and u or?)",
-		"en": "unexpected %s after a complete expression (missing and or or?)",
-		"pt": "sobra %s depois de uma expressão completa (falta and ou or?)"},
-	"number_out_of_range": {
-		"es": "el número %s es demasiado grande",
-		"en": "the number %s is too large",
-		"pt": "o número %s é grande demais"},
-	"too_deep": {
-		"es": "demasiados niveles de paréntesis o funciones anidadas (máximo %d)",
-		"en": "too many nested parentheses or functions (at most %d)",
-		"pt": "níveis demais de parênteses ou funções aninhadas (máximo %d)"},
-}
+// exprMessages holds the message of each expression error code, from the catalogue.
+var exprMessages = locale.Prefixed("expr.")
 
 // ParseExpr parses a relevant expression; on failure the error is an *ExprError.
 func ParseExpr(src string) (e *Expr, err error) {

@@ -190,7 +190,7 @@ func TestExprErrorMessages(t *testing.T) {
 		{"selected(${a}, 3)", "en", "column 16: expected a quoted choice id but found '3'"},
 		{"${a} = ", "es", "columna 8: la expresión termina antes de tiempo: se esperaba un valor (${pregunta}, 'texto', número o función)"},
 		{"${a} = 1 or foo(${b})", "en", "column 13: unknown function 'foo'; not, selected and count-selected are allowed"},
-		{"selected(${a})", "pt", "coluna 1: 'selected' leva 2 argumento(s), não 1"},
+		{"selected(${a})", "pt", "coluna 1: 'selected' leva 2 argumentos, não 1"},
 		{"${a} #", "en", "column 6: unexpected character '#'"},
 		{"${a b} = 1", "en", "column 1: '${a b}' is not a valid question id (letters, digits, _ . -, starting with a letter or _)"},
 		{"1 < ${a} < 3", "en", "column 10: comparisons cannot be chained with '<'; join them with and: ${a} > 1 and ${a} < 5"},

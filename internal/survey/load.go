@@ -18,6 +18,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"consulta/internal/domain"
+	"consulta/internal/locale"
 )
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -560,8 +561,7 @@ func yamlErrorLine(err error) int {
 // DefaultMaxLength bounds a text answer when the survey sets no max_length.
 const DefaultMaxLength = 1000
 
-var preferNotChoice = Choice{ID: PreferNot, Label: Label{
-	"es": "Prefiero no responder", "en": "I prefer not to answer", "pt": "Prefiro não responder"}}
+var preferNotChoice = Choice{ID: PreferNot, Label: Label(locale.Message("survey.prefer_not"))}
 
 //go:embed profile.yaml
 var profileSource []byte
