@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"consulta/internal/locale"
 	"consulta/internal/survey"
 )
 
@@ -867,13 +868,13 @@ func (im *importer) orOther(i int, q *yamlQuestion) {
 	if !slices.ContainsFunc(q.choices, func(c survey.Choice) bool { return c.ID == "other" }) {
 		label := survey.Label{}
 		for _, lg := range im.langs {
-			label[lg] = otherWords["other"].In(lg)
+			label[lg] = locale.Message("xlsform_other.other").In(lg)
 		}
 		q.choices = append(slices.Clone(q.choices), survey.Choice{ID: "other", Label: label})
 	}
 	spec := &yamlQuestion{ID: q.ID + "_other", Type: survey.Text, Label: survey.Label{}}
 	for _, lg := range im.langs {
-		spec.Label[lg] = otherWords["specify"].In(lg)
+		spec.Label[lg] = locale.Message("xlsform_other.specify").In(lg)
 	}
 	cond := "selected(${" + q.ID + "}, 'other')"
 	if q.Type == survey.SelectOne {
@@ -885,9 +886,4 @@ func (im *importer) orOther(i int, q *yamlQuestion) {
 	spec.Relevant = cond
 	im.add(spec, i)
 	im.note(im.survey.at(i, "type", "note_or_other", spec.ID))
-}
-
-var otherWords = map[string]survey.Label{
-	"other":   {"es": "Otro", "en": "Other", "pt": "Outro"},
-	"specify": {"es": "¿Cuál? Escríbalo", "en": "Which? Please write it", "pt": "Qual? Escreva"},
 }
