@@ -19,22 +19,8 @@ const (
 	No            = "no"
 )
 
-var followWords = map[string]survey.Label{
-	"title": {"es": "Lo que decidimos: %s", "en": "What we decided: %s", "pt": "O que decidimos: %s"},
-	"intro": {
-		"es": "El municipio te contó lo que decidió con lo que dijiste. Ahora queremos saber qué piensas. No tienes que decir tu nombre.",
-		"en": "The municipality told you what it decided with what you said. Now we want to know what you think. You don't have to say your name.",
-		"pt": "O município contou o que decidiu com o que você disse. Agora queremos saber o que você acha. Você não precisa dizer o seu nome."},
-	"agree": {"es": "¿Estás de acuerdo con lo que se decidió?", "en": "Do you agree with what was decided?", "pt": "Você concorda com o que foi decidido?"},
-	"yes":   {"es": "Sí", "en": "Yes", "pt": "Sim"},
-	"maybe": {"es": "No estoy seguro/a", "en": "Not sure", "pt": "Não tenho certeza"},
-	"no":    {"es": "No", "en": "No", "pt": "Não"},
-	"tell":  {"es": "¿Qué le dirías ahora al municipio?", "en": "What would you tell the municipality now?", "pt": "O que você diria agora ao município?"},
-	"tell_hint": {
-		"es": "Solo lo leen las personas que hacen el plan. No escribas nombres ni datos de nadie.",
-		"en": "Only the people who make the plan read this. Do not write anyone's name or details.",
-		"pt": "Só as pessoas que fazem o plano leem isto. Não escreva nomes nem dados de ninguém."},
-}
+// followWords are the words of the follow-up survey, from the catalogue.
+var followWords = catalogue("plan_followup.")
 
 // FollowUpSurvey writes the YAML file of a validated plan's follow-up survey, for adults and
 // children alike (short sentences, faces): do you agree with what was decided (yes / not sure

@@ -6,6 +6,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"consulta/internal/locale"
 	"consulta/internal/survey"
 )
 
@@ -48,51 +49,16 @@ type ySurvey struct {
 	Choices         map[string][]yChoice `yaml:"choices"`
 }
 
-// words of the generated survey, in every language.
-var words = map[string]survey.Label{
-	"title": {"es": "Validación del plan: %s", "en": "Plan validation: %s", "pt": "Validação do plano: %s"},
-	"intro": {
-		"es": "El municipio propone estas prioridades para %s. Queremos saber si está de acuerdo. Sus respuestas son anónimas: no preguntamos su nombre.",
-		"en": "The municipality proposes these priorities for %s. We want to know whether you agree. Your answers are anonymous: we do not ask your name.",
-		"pt": "O município propõe estas prioridades para %s. Queremos saber se você concorda. Suas respostas são anônimas: não perguntamos o seu nome."},
-	"child_intro": {
-		"es": "¡Hola! El municipio quiere saber qué piensas de sus ideas para tu comunidad. No tienes que decir tu nombre. Puedes saltar preguntas o parar cuando quieras.",
-		"en": "Hello! The municipality wants to know what you think of its ideas for your community. You don't have to say your name. You can skip questions or stop whenever you want.",
-		"pt": "Oi! O município quer saber o que você acha das ideias dele para a sua comunidade. Você não precisa dizer o seu nome. Pode pular perguntas ou parar quando quiser."},
-	"agree_hint": {
-		"es": "¿Está de acuerdo en que esto sea una prioridad?",
-		"en": "Do you agree this should be a priority?",
-		"pt": "Você concorda que isto deve ser uma prioridade?"},
-	"child_agree_hint": {
-		"es": "¿Te parece importante? Toca una carita.",
-		"en": "Do you think this is important? Tap a face.",
-		"pt": "Você acha isso importante? Toque numa carinha."},
-	"agree":          {"es": "De acuerdo", "en": "Agree", "pt": "Concordo"},
-	"not_sure":       {"es": "No estoy seguro/a", "en": "Not sure", "pt": "Não tenho certeza"},
-	"disagree":       {"es": "En desacuerdo", "en": "Disagree", "pt": "Discordo"},
-	"child_agree":    {"es": "Sí, es importante", "en": "Yes, it's important", "pt": "Sim, é importante"},
-	"child_not_sure": {"es": "No sé", "en": "I don't know", "pt": "Não sei"},
-	"child_disagree": {"es": "No", "en": "No", "pt": "Não"},
-	"top3": {
-		"es": "Elija las %d que más le importan, en orden",
-		"en": "Choose the %d that matter most to you, in order",
-		"pt": "Escolha as %d que mais importam para você, em ordem"},
-	"child_top3": {
-		"es": "¿Cuáles %d son las más importantes para ti?",
-		"en": "Which %d are the most important for you?",
-		"pt": "Quais %d são as mais importantes para você?"},
-	"missing": {
-		"es": "¿Falta algo importante?",
-		"en": "Is something important missing?",
-		"pt": "Está faltando algo importante?"},
-	"child_missing": {
-		"es": "¿Falta algo que sea importante para ti?",
-		"en": "Is something that matters to you missing?",
-		"pt": "Está faltando algo que é importante para você?"},
-	"missing_hint": {
-		"es": "No escriba nombres ni datos de nadie.",
-		"en": "Do not write anyone's name or details.",
-		"pt": "Não escreva nomes nem dados de ninguém."},
+// words of the generated survey, in every language, from the catalogue.
+var words = catalogue("plan_survey.")
+
+// catalogue returns the messages under prefix, by the rest of their key.
+func catalogue(prefix string) map[string]survey.Label {
+	part := map[string]survey.Label{}
+	for k, v := range locale.Prefixed(prefix) {
+		part[k] = survey.Label(v)
+	}
+	return part
 }
 
 // fill gives every language a text, falling back to Spanish, formatted with args.
