@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"consulta/internal/locale"
 	"consulta/internal/results"
 )
 
@@ -48,7 +49,7 @@ func Heading(rep *results.Report, semicolon bool) string {
 	if f.Dimension != "" {
 		parts = append(parts, "only="+f.Dimension+":"+f.Value)
 	}
-	filter := "everyone"
+	filter := locale.T(scripts, "export.everyone")
 	if len(parts) > 0 {
 		filter = strings.Join(parts, " ")
 	}
@@ -56,8 +57,11 @@ func Heading(rep *results.Report, semicolon bool) string {
 	if semicolon {
 		sep, mark = ";", ","
 	}
-	return "Consulta results " + rep.Consultation + " · filter: " + filter + " · separator " + sep + " · decimal mark " + mark
+	return locale.T(scripts, "export.csv_heading", rep.Consultation, filter, sep, mark)
 }
+
+// scripts is the language of the default heading, which scripts read and skip.
+const scripts = "en"
 
 // CSV writes a report in long form: one line per published number, for spreadsheets and scripts.
 // Its first line is o.Heading (the filter, separator and decimal mark), then o.Notes a line each

@@ -8,12 +8,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"consulta/internal/domain"
+	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/survey"
 )
-
-// summarySheet names the first sheet in the reader's language.
-var summarySheet = map[string]string{"es": "Resumen", "en": "Summary", "pt": "Resumo"}
 
 // XLSX writes a report as a workbook: a summary sheet (consultation, filter, respondents, the
 // sentence on how counts protect people, notes such as as of when, who answered), then one
@@ -24,7 +22,13 @@ func XLSX(w io.Writer, rep *results.Report, sv *survey.Survey, lang string, labe
 	f := excelize.NewFile()
 	defer f.Close()
 	b := &book{f: f, rep: rep, sv: sv, lang: lang, label: label, used: map[string]bool{}, notes: notes}
-	b.hidden = b.text("protect.hidden", results.SuppressLabel(rep.K))
+	// A cell too small to show reads the caller's word for it, else the results' own mark.
+	b.hidden = results.SuppressLabel(rep.K)
+	if label != nil {
+		if s := label("protect.hidden"); s != "" && s != "protect.hidden" {
+			b.hidden = s
+		}
+	}
 	if sv == nil {
 		b.sv = &survey.Survey{}
 	}
@@ -34,10 +38,7 @@ func XLSX(w io.Writer, rep *results.Report, sv *survey.Survey, lang string, labe
 	}
 	b.bold = bold
 
-	summary := summarySheet[lang]
-	if summary == "" {
-		summary = summarySheet["es"]
-	}
+	summary := locale.T(lang, "export.summary_sheet")
 	if err := f.SetSheetName(f.GetSheetName(0), summary); err != nil {
 		return err
 	}
@@ -155,14 +156,15 @@ func (b *book) widths(sheet string) {
 	}
 }
 
-// text is label(key, args...), or fallback, already formatted, when there is no message for key.
-func (b *book) text(key, fallback string, args ...any) string {
+// text is label(key, args...), or the catalogue's message when label has none: the key itself
+// when neither has one.
+func (b *book) text(key string, args ...any) string {
 	if b.label != nil {
 		if s := b.label(key, args...); s != "" && s != key {
 			return s
 		}
 	}
-	return fallback
+	return locale.T(b.lang, key, args...)
 }
 
 func (b *book) summary(sheet string) {
@@ -173,24 +175,24 @@ func (b *book) summary(sheet string) {
 		title = b.rep.Survey
 	}
 	// The first line says what the numbers are restricted to, before anything else is read.
-	b.str(sheet, 1, row, title+" · "+b.text("results.filters", "Filters")+": "+b.filter())
+	b.str(sheet, 1, row, title+" · "+b.text("results.filters")+": "+b.filter())
 	b.boldRow(sheet, row, 1)
 	row += 2
-	pairs := []struct{ key, fallback, value string }{
-		{"results.consultation", "Consultation", b.rep.Consultation},
-		{"staff.survey", "Survey", b.rep.Survey},
-		{"results.filters", "Filters", b.filter()},
+	pairs := []struct{ key, value string }{
+		{"results.consultation", b.rep.Consultation},
+		{"staff.survey", b.rep.Survey},
+		{"results.filters", b.filter()},
 	}
 	for _, p := range pairs {
-		b.str(sheet, 1, row, b.text(p.key, p.fallback))
+		b.str(sheet, 1, row, b.text(p.key))
 		b.str(sheet, 2, row, p.value)
 		row++
 	}
-	b.str(sheet, 1, row, b.text("results.respondents", "People who answered"))
+	b.str(sheet, 1, row, b.text("results.respondents"))
 	b.count(sheet, 2, row, b.rep.Respondents)
 	row++
 	k := results.NormalizeK(b.rep.K)
-	b.str(sheet, 1, row, b.text("results.suppression_note", fmt.Sprintf("So that nobody can be identified, counts are slightly adjusted and counts under %d are never shown, so parts may not add up exactly.", k), k))
+	b.str(sheet, 1, row, b.text("results.suppression_note", k))
 	row++
 	for _, n := range b.notes {
 		if n != "" {
@@ -200,7 +202,7 @@ func (b *book) summary(sheet string) {
 	}
 	row++
 	if len(b.rep.Participation) > 0 {
-		b.str(sheet, 1, row, b.text("results.participation", "Who took part"))
+		b.str(sheet, 1, row, b.text("results.participation"))
 		b.boldRow(sheet, row, 1)
 		row += 2
 		for _, t := range b.rep.Participation {
@@ -214,22 +216,22 @@ func (b *book) filter() string {
 	fl := b.rep.Filter
 	var parts []string
 	if fl.Session != "" {
-		parts = append(parts, b.text("results.session", "Session")+": "+fl.Session)
+		parts = append(parts, b.text("results.session")+": "+fl.Session)
 	}
 	if fl.Channel != "" {
-		parts = append(parts, b.text("results.channel", "How they answered")+": "+b.text("channel."+fl.Channel, fl.Channel))
+		parts = append(parts, b.text("results.channel")+": "+b.text("channel."+fl.Channel))
 	}
 	if fl.From != "" {
-		parts = append(parts, b.text("results.from", "From")+": "+fl.From)
+		parts = append(parts, b.text("results.from")+": "+fl.From)
 	}
 	if fl.To != "" {
-		parts = append(parts, b.text("results.to", "To")+": "+fl.To)
+		parts = append(parts, b.text("results.to")+": "+fl.To)
 	}
 	if fl.Dimension != "" && fl.Value != "" {
 		parts = append(parts, b.dimensionLabel(fl.Dimension)+": "+b.valueLabel(fl.Dimension, fl.Value))
 	}
 	if len(parts) == 0 {
-		return b.text("results.everyone", "Everyone")
+		return b.text("results.everyone")
 	}
 	return strings.Join(parts, " · ")
 }
@@ -248,7 +250,7 @@ func (b *book) question(sheet string, q results.Question) {
 		row = b.table(sheet, row, sq, t, t.Dimension)
 	}
 	if q.First != nil {
-		b.str(sheet, 1, row, b.text("results.first_choice", "Who put each option first"))
+		b.str(sheet, 1, row, b.text("results.first_choice"))
 		row++
 		row = b.table(sheet, row, sq, *q.First, q.First.Dimension)
 	}
@@ -281,10 +283,10 @@ func (b *book) table(sheet string, row int, q *survey.Question, t results.Table,
 		col++
 	}
 	if withStats {
-		b.str(sheet, col, row, b.text("results.mean", "Mean"))
+		b.str(sheet, col, row, b.text("results.mean"))
 		col++
 		if medians {
-			b.str(sheet, col, row, b.text("results.median", "Median"))
+			b.str(sheet, col, row, b.text("results.median"))
 			col++
 		}
 	}
@@ -327,9 +329,9 @@ func (b *book) borda(sheet string, row int, q *survey.Question, rq results.Quest
 	if q != nil {
 		n = q.Rank
 	}
-	headers := []string{b.dimensionLabel(results.ByGroup), b.text("results.choice", "Choice"),
-		b.text("results.points", "Points"), b.text("results.top_n", fmt.Sprintf("Top %d", n), n) + " (%)"}
-	b.str(sheet, 1, row, b.text("results.borda", "Borda score"))
+	headers := []string{b.dimensionLabel(results.ByGroup), b.text("results.choice"),
+		b.text("results.points"), b.text("results.top_n", n) + " (%)"}
+	b.str(sheet, 1, row, b.text("results.borda"))
 	b.boldRow(sheet, row, 1)
 	row++
 	for i, h := range headers {
@@ -360,17 +362,11 @@ func (b *book) borda(sheet string, row int, q *survey.Question, rq results.Quest
 	return row + 1
 }
 
-// dimensionNames are the words for each cut when the label lookup has none.
-var dimensionNames = map[string]string{results.ByAll: "All", results.ByGroup: "Group", results.ByGender: "Gender",
-	results.ByAgeBand: "Age", results.ByDisability: "Disability", results.ByGroupGender: "Group × gender",
-	results.ByAgeGender: "Age × gender"}
-
 func (b *book) dimensionLabel(dim string) string {
-	fallback := dimensionNames[dim]
-	if fallback == "" {
-		fallback = dim
+	if !locale.Has("results.dim." + dim) {
+		return dim
 	}
-	return b.text("results.dim."+dim, fallback)
+	return b.text("results.dim." + dim)
 }
 
 // valueLabel names a row: the planners' short name of a profile value ("group.host"), both halves
@@ -379,11 +375,11 @@ func (b *book) dimensionLabel(dim string) string {
 func (b *book) valueLabel(dim, v string) string {
 	switch v {
 	case results.ByAll:
-		return b.text("results.all", "Everyone")
+		return b.text("results.all")
 	case results.NotStated:
-		return b.text("results.not_stated", "Not stated")
+		return b.text("results.not_stated")
 	case survey.PreferNot:
-		return b.text("survey.prefer_not", "Prefer not to say")
+		return b.text("survey.prefer_not")
 	}
 	switch dim {
 	case results.ByGroupGender, results.ByAgeGender:
@@ -399,7 +395,7 @@ func (b *book) valueLabel(dim, v string) string {
 		}
 	}
 	if d, ok := domain.Dim(dim); ok {
-		if s := b.text(d.Key(v), ""); s != "" {
+		if s := b.text(d.Key(v)); s != d.Key(v) {
 			return s
 		}
 		if q := b.sv.Question(dim); q != nil {
@@ -422,15 +418,15 @@ func (b *book) choiceLabel(q *survey.Question, id string) string {
 	}
 	switch id {
 	case "yes":
-		return b.text("survey.yes", "Yes")
+		return b.text("survey.yes")
 	case "no":
-		return b.text("survey.no", "No")
+		return b.text("survey.no")
 	case "answered":
-		return b.text("results.answered", "Answered")
+		return b.text("results.answered")
 	case results.NoAnswer:
-		return b.text("results.no_answer", "No answer")
+		return b.text("results.no_answer")
 	case survey.PreferNot:
-		return b.text("survey.prefer_not", "Prefer not to say")
+		return b.text("survey.prefer_not")
 	}
 	if q == nil {
 		for _, dim := range []string{results.ByGender, results.ByGroup, results.ByAgeBand} {

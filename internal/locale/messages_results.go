@@ -135,3 +135,18 @@ var resultMessages = map[string]Text{
 	"results.question":     {"es": "Pregunta", "en": "Question", "pt": "Pergunta"},
 	"results.gap":          {"es": "Diferencia (puntos porcentuales)", "en": "Difference (percentage points)", "pt": "Diferença (pontos percentuais)"},
 }
+
+func init() {
+	add(exportMessages)
+}
+
+// exportMessages are the words of the downloads that are not on a page: the workbook's first
+// sheet and the CSV's first line, which scripts skip.
+var exportMessages = map[string]Text{
+	"export.summary_sheet": {"es": "Resumen", "en": "Summary", "pt": "Resumo"},
+	"export.csv_heading": {
+		"es": "Resultados de Consulta %s · filtro: %s · separador %s · separador decimal %s",
+		"en": "Consulta results %s · filter: %s · separator %s · decimal mark %s",
+		"pt": "Resultados do Consulta %s · filtro: %s · separador %s · separador decimal %s"},
+	"export.everyone": {"es": "todos", "en": "everyone", "pt": "todos"},
+}
