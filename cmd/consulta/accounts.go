@@ -16,6 +16,7 @@ import (
 
 	"consulta/internal/auth"
 	"consulta/internal/domain"
+	"consulta/internal/locale"
 	"consulta/internal/store"
 )
 
@@ -66,14 +67,6 @@ func parseCookieKeys(v string) ([][]byte, error) {
 	return nil, errors.New("cookie keys: want two hex keys of 64 and 32 bytes")
 }
 
-const userUsage = `consulta user add --name NAME --role admin|planner|facilitator [--municipality NAME ...] [--country C] [--password-stdin]
-consulta user passwd --name NAME [--password-stdin]
-consulta user list`
-
-const tokenUsage = `consulta token create --user NAME [--label TEXT]
-consulta token list
-consulta token revoke --id N`
-
 // multi is a flag that may be repeated.
 type multi []string
 
@@ -109,20 +102,22 @@ func cliAudit(ctx context.Context, st *store.Store, action, target, detail strin
 	st.Audit(ctx, store.AuditEntry{UserName: "cli", Action: action, Target: target, Detail: detail, MunicipalityID: municipality})
 }
 
-func userCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func userCmd(args []string, lang string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, userUsage)
+		fmt.Fprintln(stderr, locale.T(lang, "cli.user_usage"))
 		return 2
 	}
 	fs := flag.NewFlagSet("user "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dbFlag(fs)
-	name := fs.String("name", "", "account name")
-	role := fs.String("role", "", "admin, planner or facilitator")
-	country := fs.String("country", "", "country of a municipality that does not exist yet (it is created)")
-	fromStdin := fs.Bool("password-stdin", false, "read the password from standard input instead of generating one")
+	dbFlag(fs, lang)
+	langFlag(fs, lang)
+	usage := func(name string) string { return locale.T(lang, "cli.flag."+name) }
+	name := fs.String("name", "", usage("name"))
+	role := fs.String("role", "", usage("role"))
+	country := fs.String("country", "", usage("country"))
+	fromStdin := fs.Bool("password-stdin", false, usage("password_stdin"))
 	var municipalities multi
-	fs.Var(&municipalities, "municipality", "municipality the account belongs to (repeat for several)")
+	fs.Var(&municipalities, "municipality", usage("municipality"))
 	st, ok := openStore(fs, args[1:], stderr)
 	if !ok {
 		return 2
@@ -131,11 +126,11 @@ func userCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx := context.Background()
 	switch args[0] {
 	case "add":
-		return userAdd(ctx, st, *name, *role, *country, municipalities, *fromStdin, stdin, stdout, stderr)
+		return userAdd(ctx, st, lang, *name, *role, *country, municipalities, *fromStdin, stdin, stdout, stderr)
 	case "passwd":
 		u, err := st.UserByName(ctx, *name)
 		if err != nil {
-			fmt.Fprintf(stderr, "consulta: no account named %q\n", *name)
+			fmt.Fprintln(stderr, locale.T(lang, "cli.no_account", *name))
 			return 1
 		}
 		password, generated, err := readPassword(*fromStdin, stdin)
@@ -145,7 +140,7 @@ func userCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		hash, err := auth.HashPassword(password)
 		if err != nil {
-			fmt.Fprintf(stderr, "consulta: the password must have at least %d characters\n", auth.MinPassword)
+			fmt.Fprintln(stderr, locale.T(lang, "cli.password_short", auth.MinPassword))
 			return 1
 		}
 		if err := st.SetPassword(ctx, u.ID, hash); err != nil {
@@ -154,9 +149,9 @@ func userCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		cliAudit(ctx, st, "user.password_reset", u.Name, "", 0)
 		if generated {
-			fmt.Fprintf(stdout, "new password for %s (shown once): %s\n", u.Name, password)
+			fmt.Fprintln(stdout, locale.T(lang, "cli.new_password", u.Name, password))
 		} else {
-			fmt.Fprintf(stdout, "password of %s changed\n", u.Name)
+			fmt.Fprintln(stdout, locale.T(lang, "cli.password_changed", u.Name))
 		}
 		return 0
 	case "list":
@@ -166,30 +161,30 @@ func userCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 		for _, u := range users {
-			state := "active"
+			state := locale.T(lang, "cli.active")
 			if u.Disabled {
-				state = "disabled"
+				state = locale.T(lang, "cli.disabled")
 			}
 			fmt.Fprintf(stdout, "%s\t%s\t%s\n", u.Name, u.Role, state)
 		}
 		return 0
 	}
-	fmt.Fprintln(stderr, userUsage)
+	fmt.Fprintln(stderr, locale.T(lang, "cli.user_usage"))
 	return 2
 }
 
-func userAdd(ctx context.Context, st *store.Store, name, role, country string, municipalities []string, fromStdin bool,
+func userAdd(ctx context.Context, st *store.Store, lang, name, role, country string, municipalities []string, fromStdin bool,
 	stdin io.Reader, stdout, stderr io.Writer) int {
 	if domain.ValidateAccountName(name) != nil {
-		fmt.Fprintln(stderr, "consulta: --name needs 3 to 64 characters without spaces or quotes")
+		fmt.Fprintln(stderr, locale.T(lang, "cli.name_rule"))
 		return 2
 	}
 	if domain.Role(role).Validate() != nil {
-		fmt.Fprintln(stderr, "consulta: --role must be admin, planner or facilitator")
+		fmt.Fprintln(stderr, locale.T(lang, "cli.role_rule"))
 		return 2
 	}
 	if role != store.RoleAdmin && len(municipalities) == 0 {
-		fmt.Fprintln(stderr, "consulta: planners and facilitators need at least one --municipality")
+		fmt.Fprintln(stderr, locale.T(lang, "cli.needs_municipality"))
 		return 2
 	}
 	u := &store.User{Name: name, Role: role}
@@ -199,13 +194,13 @@ func userAdd(ctx context.Context, st *store.Store, name, role, country string, m
 		case errors.Is(err, store.ErrNotFound) && country != "":
 			id, err := st.CreateMunicipality(ctx, m, country)
 			if err != nil {
-				fmt.Fprintf(stderr, "consulta: create municipality %q: %v\n", m, err)
+				fmt.Fprintln(stderr, locale.T(lang, "cli.create_municipality", m, err))
 				return 1
 			}
 			cliAudit(ctx, st, "municipality.create", m+", "+country, "", id)
 			u.Municipalities = append(u.Municipalities, id)
 		case errors.Is(err, store.ErrNotFound):
-			fmt.Fprintf(stderr, "consulta: no municipality named %q; add --country to create it\n", m)
+			fmt.Fprintln(stderr, locale.T(lang, "cli.no_municipality", m))
 			return 1
 		case err != nil:
 			fmt.Fprintf(stderr, "consulta: %v\n", err)
@@ -220,11 +215,11 @@ func userAdd(ctx context.Context, st *store.Store, name, role, country string, m
 		return 1
 	}
 	if u.PasswordHash, err = auth.HashPassword(password); err != nil {
-		fmt.Fprintf(stderr, "consulta: the password must have at least %d characters\n", auth.MinPassword)
+		fmt.Fprintln(stderr, locale.T(lang, "cli.password_short", auth.MinPassword))
 		return 1
 	}
 	if err := st.CreateUser(ctx, u); errors.Is(err, store.ErrConflict) {
-		fmt.Fprintf(stderr, "consulta: an account named %q already exists\n", name)
+		fmt.Fprintln(stderr, locale.T(lang, "cli.account_exists", name))
 		return 1
 	} else if err != nil {
 		fmt.Fprintf(stderr, "consulta: %v\n", err)
@@ -235,24 +230,25 @@ func userAdd(ctx context.Context, st *store.Store, name, role, country string, m
 		first = u.Municipalities[0]
 	}
 	cliAudit(ctx, st, "user.create", u.Name, "role "+u.Role, first)
-	fmt.Fprintf(stdout, "account %s (%s) created\n", u.Name, u.Role)
+	fmt.Fprintln(stdout, locale.T(lang, "cli.account_created", u.Name, u.Role))
 	if generated {
-		fmt.Fprintf(stdout, "password (shown once): %s\n", password)
+		fmt.Fprintln(stdout, locale.T(lang, "cli.password_once", password))
 	}
 	return 0
 }
 
-func tokenCmd(args []string, stdout, stderr io.Writer) int {
+func tokenCmd(args []string, lang string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, tokenUsage)
+		fmt.Fprintln(stderr, locale.T(lang, "cli.token_usage"))
 		return 2
 	}
 	fs := flag.NewFlagSet("token "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dbFlag(fs)
-	user := fs.String("user", "", "account the token acts as")
-	label := fs.String("label", "", "what the token is for")
-	id := fs.String("id", "", "token id (from token list)")
+	dbFlag(fs, lang)
+	langFlag(fs, lang)
+	user := fs.String("user", "", locale.T(lang, "cli.flag.user"))
+	label := fs.String("label", "", locale.T(lang, "cli.flag.label"))
+	id := fs.String("id", "", locale.T(lang, "cli.flag.id"))
 	st, ok := openStore(fs, args[1:], stderr)
 	if !ok {
 		return 2
@@ -263,7 +259,7 @@ func tokenCmd(args []string, stdout, stderr io.Writer) int {
 	case "create":
 		u, err := st.UserByName(ctx, *user)
 		if err != nil || u.Disabled {
-			fmt.Fprintf(stderr, "consulta: no active account named %q\n", *user)
+			fmt.Fprintln(stderr, locale.T(lang, "cli.no_active_account", *user))
 			return 1
 		}
 		token, hash := auth.NewToken()
@@ -282,9 +278,9 @@ func tokenCmd(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		for _, t := range tokens {
-			state := "active"
+			state := locale.T(lang, "cli.token_active")
 			if t.Revoked {
-				state = "revoked"
+				state = locale.T(lang, "cli.token_revoked")
 			}
 			fmt.Fprintf(stdout, "%d\t%s\t%s\t%s\t%s\n", t.ID, t.UserName, t.Label, t.CreatedAt.Format("2006-01-02"), state)
 		}
@@ -292,39 +288,33 @@ func tokenCmd(args []string, stdout, stderr io.Writer) int {
 	case "revoke":
 		n, err := strconv.ParseInt(*id, 10, 64)
 		if err != nil {
-			fmt.Fprintln(stderr, "consulta: --id must be a token number from `consulta token list`")
+			fmt.Fprintln(stderr, locale.T(lang, "cli.token_id"))
 			return 2
 		}
 		if err := st.RevokeToken(ctx, n); err != nil {
-			fmt.Fprintf(stderr, "consulta: no active token %d\n", n)
+			fmt.Fprintln(stderr, locale.T(lang, "cli.no_active_token", n))
 			return 1
 		}
 		cliAudit(ctx, st, "token.revoke", *id, "", 0)
-		fmt.Fprintf(stdout, "token %d revoked\n", n)
+		fmt.Fprintln(stdout, locale.T(lang, "cli.token_revoked_n", n))
 		return 0
 	}
-	fmt.Fprintln(stderr, tokenUsage)
+	fmt.Fprintln(stderr, locale.T(lang, "cli.token_usage"))
 	return 2
 }
 
 // backupCmd copies the database to a new file; it is safe while the server runs.
-func backupCmd(args []string, stdout, stderr io.Writer) int {
+func backupCmd(args []string, lang string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dbFlag(fs)
-	to := fs.String("to", "", "the new file to write (it must not exist)")
+	dbFlag(fs, lang)
+	langFlag(fs, lang)
+	to := fs.String("to", "", locale.T(lang, "cli.flag.backup_to"))
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if db := fs.Lookup("db").Value.String(); store.IsPostgres(db) {
-		fmt.Fprintf(stderr, `consulta: backup copies a SQLite file; this database is PostgreSQL, whose own tools back it up:
-  pg_dump --format=custom --file=consulta-$(date +%%F).dump '%s'
-and to restore into an empty database:
-  pg_restore --no-owner --dbname='postgres://…/consulta' consulta-YYYY-MM-DD.dump
-(xxxxx is the password: write it there, or leave it out and set PGPASSWORD). A managed
-PostgreSQL service's own backups and point-in-time recovery do the same. The dump holds the
-cookie keys too: guard it as the database itself.
-`, store.Redact(db))
+		fmt.Fprint(stderr, locale.T(lang, "cli.backup_postgres", store.Redact(db)))
 		return 2
 	}
 	st, ok := openStore(fs, args, stderr)
@@ -333,7 +323,7 @@ cookie keys too: guard it as the database itself.
 	}
 	defer st.Close()
 	if *to == "" {
-		fmt.Fprintln(stderr, "consulta: --to names the backup file to write")
+		fmt.Fprintln(stderr, locale.T(lang, "cli.backup_to"))
 		return 2
 	}
 	ctx := context.Background()
@@ -342,6 +332,6 @@ cookie keys too: guard it as the database itself.
 		return 1
 	}
 	cliAudit(ctx, st, "backup", *to, "", 0)
-	fmt.Fprintf(stdout, "backup written to %s\n", *to)
+	fmt.Fprintln(stdout, locale.T(lang, "cli.backup_written", *to))
 	return 0
 }

@@ -21,6 +21,7 @@ import (
 
 	"consulta/internal/auth"
 	"consulta/internal/demo"
+	"consulta/internal/locale"
 	"consulta/internal/store"
 	"consulta/internal/survey"
 	"consulta/internal/web"
@@ -29,55 +30,60 @@ import (
 	"consulta/templates"
 )
 
-const usage = `consulta: community consultations and child-friendly listening surveys
-
-  consulta serve [--addr :8080] [--db ./data/consulta.db | postgres://…] [--surveys DIR] [--demo]
-  consulta validate [FILE or DIR ...]   (no argument: the surveys built into the binary)
-  consulta user add|passwd|list ...
-  consulta token create|list|revoke ...
-  consulta backup --to FILE [--db ./data/consulta.db]   (a consistent copy, while serving)
-  consulta migrate-db [--db ./data/consulta.db] --to postgres://…   (copy into an empty PostgreSQL database)
-  consulta import-xlsform FORM.xlsx [-o surveys/NAME.yaml]   (a KoboToolbox or ODK form as a survey file)
-  consulta export-xlsform SURVEY [-o FILE.xlsx]   (a survey file or built-in id as an XLSForm)
-
---db names a SQLite file, or a PostgreSQL database as postgres://user:password@host/name;
-without --db, DATABASE_URL is used when it is a postgres:// URL.
-
-Run "consulta COMMAND -h" for a command's flags.
-`
-
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	lang := cliLanguage(args)
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, locale.T(lang, "cli.usage"))
 		return 2
 	}
 	switch args[0] {
 	case "serve":
-		return serve(args[1:], stdout, stderr)
+		return serve(args[1:], lang, stdout, stderr)
 	case "validate":
-		return validate(args[1:], stdout, stderr)
+		return validate(args[1:], lang, stdout, stderr)
 	case "user":
-		return userCmd(args[1:], os.Stdin, stdout, stderr)
+		return userCmd(args[1:], lang, os.Stdin, stdout, stderr)
 	case "token":
-		return tokenCmd(args[1:], stdout, stderr)
+		return tokenCmd(args[1:], lang, stdout, stderr)
 	case "backup":
-		return backupCmd(args[1:], stdout, stderr)
+		return backupCmd(args[1:], lang, stdout, stderr)
 	case "migrate-db":
-		return migrateDBCmd(args[1:], stdout, stderr)
+		return migrateDBCmd(args[1:], lang, stdout, stderr)
 	case "import-xlsform":
-		return importXLSForm(args[1:], stdout, stderr)
+		return importXLSForm(args[1:], lang, stdout, stderr)
 	case "export-xlsform":
-		return exportXLSForm(args[1:], stdout, stderr)
+		return exportXLSForm(args[1:], lang, stdout, stderr)
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, locale.T(lang, "cli.usage"))
 		return 0
 	}
-	fmt.Fprintf(stderr, "consulta: unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprint(stderr, locale.T(lang, "cli.unknown_command", args[0])+locale.T(lang, "cli.usage"))
 	return 2
+}
+
+// cliLanguage is the language of the command's messages: --lang wherever it stands among the
+// arguments, else the locale variables.
+func cliLanguage(args []string) string {
+	for i, a := range args {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			continue
+		}
+		if !hasValue && i+1 < len(args) {
+			value = args[i+1]
+		}
+		return value
+	}
+	return messageLanguage()
+}
+
+// langFlag declares --lang on a command's flags, so that it parses; run has read it already.
+func langFlag(fs *flag.FlagSet, lang string) {
+	fs.String("lang", lang, locale.T(lang, "cli.flag.lang"))
 }
 
 // messageLanguage picks the language of command-line messages from LANG, Spanish by default.
@@ -93,10 +99,10 @@ func messageLanguage() string {
 	return "es"
 }
 
-func validate(args []string, stdout, stderr io.Writer) int {
+func validate(args []string, lang string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	lang := fs.String("lang", messageLanguage(), "language of the messages: es, en or pt")
+	langFlag(fs, lang)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -108,7 +114,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		loaded, problems = survey.LoadPaths(fs.Args())
 	}
 	if len(problems) > 0 {
-		fmt.Fprintln(stderr, problems.Message(*lang))
+		fmt.Fprintln(stderr, problems.Message(lang))
 		return 1
 	}
 	for _, s := range loaded {
@@ -127,32 +133,34 @@ func loadSurveys(extra string) ([]*survey.Survey, survey.Problems) {
 	return all, append(problems, survey.Duplicates(all)...)
 }
 
-func serve(args []string, stdout, stderr io.Writer) int {
+func serve(args []string, lang string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	addr := fs.String("addr", ":8080", "address to listen on")
-	dbPath := dbFlag(fs)
-	extra := fs.String("surveys", "", "a folder of extra survey files")
-	withDemo := fs.Bool("demo", false, "create the demo municipality, consultations and synthetic responses")
-	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
-	secure := fs.Bool("secure-cookies", false, "mark cookies Secure (when served over HTTPS)")
-	behindProxy := fs.Bool("behind-proxy", false, "trust X-Forwarded-Proto from a reverse proxy for Secure cookies")
-	trustedProxies := fs.Int("trusted-proxies", 0, "with --behind-proxy: how many proxies append to X-Forwarded-For (0: the header is not believed)")
-	publicURL := fs.String("public-url", "", "the address people reach Consulta at (https://consulta.example.org); every absolute link and QR code uses it")
-	kioskGrace := fs.Int("kiosk-grace-days", 14, "days after closing during which a consultation still takes the offline queue of its sessions' kiosks")
-	memoryLimit := fs.Int("memory-limit", 160, "soft memory limit in MiB for the Go heap (0: none; GOMEMLIMIT wins)")
-	k := fs.Int("k", 5, "protection threshold: no count from 1 to k-1 is ever published (never below 3)")
-	resultsEvery := fs.Duration("results-every", 5*time.Second, "results may be this stale: new responses are looked for at most this often (0: every request)")
-	resultsKept := fs.Int("results-kept", 8, "consultations kept in memory for results (the least recently read are forgotten first)")
+	langFlag(fs, lang)
+	usage := func(name string) string { return locale.T(lang, "cli.flag."+name) }
+	addr := fs.String("addr", ":8080", usage("addr"))
+	dbPath := dbFlag(fs, lang)
+	extra := fs.String("surveys", "", usage("surveys"))
+	withDemo := fs.Bool("demo", false, usage("demo"))
+	logLevel := fs.String("log-level", "info", usage("log_level"))
+	secure := fs.Bool("secure-cookies", false, usage("secure_cookies"))
+	behindProxy := fs.Bool("behind-proxy", false, usage("behind_proxy"))
+	trustedProxies := fs.Int("trusted-proxies", 0, usage("trusted_proxies"))
+	publicURL := fs.String("public-url", "", usage("public_url"))
+	kioskGrace := fs.Int("kiosk-grace-days", 14, usage("kiosk_grace_days"))
+	memoryLimit := fs.Int("memory-limit", 160, usage("memory_limit"))
+	k := fs.Int("k", 5, usage("k"))
+	resultsEvery := fs.Duration("results-every", 5*time.Second, usage("results_every"))
+	resultsKept := fs.Int("results-kept", 8, usage("results_kept"))
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *trustedProxies < 0 || (*trustedProxies > 0 && !*behindProxy) {
-		fmt.Fprintln(stderr, "consulta: --trusted-proxies needs --behind-proxy and a count of 0 or more")
+		fmt.Fprintln(stderr, locale.T(lang, "cli.trusted_proxies"))
 		return 2
 	}
 	if *kioskGrace < 1 || *kioskGrace > 365 {
-		fmt.Fprintln(stderr, "consulta: --kiosk-grace-days must be from 1 to 365")
+		fmt.Fprintln(stderr, locale.T(lang, "cli.kiosk_grace_days"))
 		return 2
 	}
 	var level slog.Level
@@ -169,7 +177,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 
 	loaded, problems := loadSurveys(*extra)
 	if len(problems) > 0 {
-		fmt.Fprintln(stderr, problems.Message(messageLanguage()))
+		fmt.Fprintln(stderr, problems.Message(lang))
 		log.Error("refusing to start: a survey file is invalid", "problems", len(problems))
 		return 1
 	}
@@ -265,12 +273,12 @@ func serve(args []string, stdout, stderr io.Writer) int {
 }
 
 // dbFlag declares --db: a SQLite file or a postgres:// URL, DATABASE_URL's PostgreSQL by default.
-func dbFlag(fs *flag.FlagSet) *string {
+func dbFlag(fs *flag.FlagSet, lang string) *string {
 	def := "./data/consulta.db"
 	if env := os.Getenv("DATABASE_URL"); store.IsPostgres(env) {
 		def = env
 	}
-	db := fs.String("db", def, "SQLite database file (its folder is created), or postgres://user:password@host/name")
+	db := fs.String("db", def, locale.T(lang, "cli.flag.db"))
 	fs.Lookup("db").DefValue = store.Redact(def) // -h never shows the password
 	return db
 }

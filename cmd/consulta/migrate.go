@@ -10,24 +10,26 @@ import (
 	"os/signal"
 	"syscall"
 
+	"consulta/internal/locale"
 	"consulta/internal/store"
 )
 
 // migrateDBCmd copies a SQLite database into an empty PostgreSQL database and checks the counts.
-func migrateDBCmd(args []string, stdout, stderr io.Writer) int {
+func migrateDBCmd(args []string, lang string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("migrate-db", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	from := fs.String("db", "./data/consulta.db", "the SQLite database file to copy (stop the server first)")
-	to := fs.String("to", "", "the empty PostgreSQL database to copy into: postgres://user:password@host/name")
+	langFlag(fs, lang)
+	from := fs.String("db", "./data/consulta.db", locale.T(lang, "cli.flag.migrate_db"))
+	to := fs.String("to", "", locale.T(lang, "cli.flag.migrate_to"))
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if !store.IsPostgres(*to) {
-		fmt.Fprintln(stderr, "consulta: --to names the PostgreSQL database to copy into: postgres://user:password@host/name")
+		fmt.Fprintln(stderr, locale.T(lang, "cli.migrate_to"))
 		return 2
 	}
 	if store.IsPostgres(*from) {
-		fmt.Fprintln(stderr, "consulta: --db names the SQLite file to copy from")
+		fmt.Fprintln(stderr, locale.T(lang, "cli.migrate_from"))
 		return 2
 	}
 	if _, err := os.Stat(*from); err != nil {
@@ -50,28 +52,25 @@ func migrateDBCmd(args []string, stdout, stderr io.Writer) int {
 	defer dst.Close()
 	counts, err := store.CopyToPostgres(ctx, src, dst)
 	if errors.Is(err, store.ErrTargetNotEmpty) {
-		fmt.Fprintf(stderr, "consulta: %v\nNothing was copied. A copy that failed leaves the database empty, so "+
-			"this one either finished before or belongs to something else.\n", err)
+		fmt.Fprint(stderr, locale.T(lang, "cli.migrate_not_empty", err))
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "consulta: copy: %v\nNothing was copied; the PostgreSQL database is as empty as before, "+
-			"so the command can be run again.\n", err)
+		fmt.Fprint(stderr, locale.T(lang, "cli.migrate_failed", err))
 		return 1
 	}
 	for _, c := range counts {
-		fmt.Fprintf(stdout, "%-22s %9d rows, %9d in PostgreSQL\n", c.Table, c.Source, c.Target)
+		fmt.Fprintln(stdout, locale.T(lang, "cli.migrate_table", c.Table, c.Source, c.Target))
 	}
 	cliAudit(ctx, dst, "migrate-db", *from, "copied from SQLite", 0)
-	fmt.Fprintf(stdout, "copied %s into %s; every table holds as many rows as the source.\n", *from, store.Redact(*to))
+	fmt.Fprintln(stdout, locale.T(lang, "cli.migrate_done", *from, store.Redact(*to)))
 	keysCopied := false
 	for _, c := range counts {
 		keysCopied = keysCopied || (c.Table == "instance_secrets" && c.Source > 0)
 	}
 	if !keysCopied {
 		// A database last served by a version that kept the keys in a file: the first start adopts it.
-		fmt.Fprintf(stdout, "Copy the cookie-keys file beside %s into ./data of the folder the server first starts in, "+
-			"or everyone signs in again.\n", *from)
+		fmt.Fprintln(stdout, locale.T(lang, "cli.migrate_keys", *from))
 	}
 	return 0
 }

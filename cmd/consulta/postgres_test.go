@@ -104,6 +104,7 @@ func TestServeOnPostgres(t *testing.T) {
 
 // migrate-db copies a SQLite database into PostgreSQL, and refuses to copy into it twice.
 func TestMigrateDB(t *testing.T) {
+	messageEnv(t, "en_US.UTF-8") // the table below is read in English
 	dir := t.TempDir()
 	lite, pg := filepath.Join(dir, "c.db"), pgtest.Database(t)
 	var out, errb bytes.Buffer
