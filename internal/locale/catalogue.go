@@ -116,3 +116,19 @@ func Prefixed(prefix string) map[string]Text {
 	}
 	return part
 }
+
+// Words returns, for each language, the messages under the prefixes: what a page hands its
+// scripts in its one JSON island of words. The prefixes choose the keys; no list is kept by hand.
+func Words(langs []string, prefixes ...string) map[string]map[string]string {
+	out := make(map[string]map[string]string, len(langs))
+	for _, l := range langs {
+		words := map[string]string{}
+		for _, p := range prefixes {
+			for _, k := range Keys(p) {
+				words[k] = messages[k].In(l)
+			}
+		}
+		out[l] = words
+	}
+	return out
+}

@@ -88,3 +88,19 @@ func TestMissingKeyShowsItself(t *testing.T) {
 		t.Errorf("unknown language: %q, want the Spanish text", got)
 	}
 }
+
+func TestWords(t *testing.T) {
+	w := Words([]string{"en", "pt"}, "offline.", "js.")
+	if got := w["pt"]["offline.never"]; got != "nunca" {
+		t.Errorf("pt offline.never = %q", got)
+	}
+	if got := w["en"]["js.required"]; got != "This question needs an answer." {
+		t.Errorf("en js.required = %q", got)
+	}
+	if _, ok := w["en"]["survey.next"]; ok || len(w["es"]) != 0 {
+		t.Errorf("words outside the prefixes or languages: %v", w)
+	}
+	if n := len(w["en"]); n != len(Keys("offline."))+len(Keys("js.")) || n < 10 {
+		t.Errorf("%d words in English", n)
+	}
+}

@@ -15,6 +15,10 @@ var singularWeb = map[string]Text{
 // webMessages are the words of the public pages, the survey and the errors a request gets.
 var webMessages = map[string]Text{
 	"app.name": {"es": "Consulta", "en": "Consulta", "pt": "Consulta"},
+	// Each language's name in its own language, whatever the page's: the switcher and voices.js.
+	"language.es": {"es": "Español", "en": "Español", "pt": "Español"},
+	"language.en": {"es": "English", "en": "English", "pt": "English"},
+	"language.pt": {"es": "Português", "en": "Português", "pt": "Português"},
 	"app.tagline": {
 		"es": "Consultas comunitarias y escucha a niñas, niños y adolescentes",
 		"en": "Community consultations and listening to children and adolescents",

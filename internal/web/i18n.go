@@ -13,9 +13,6 @@ import (
 // languages the interface speaks, the default first.
 var languages = survey.Languages
 
-// languageNames are shown in the language switcher, each in its own language.
-var languageNames = map[string]string{"es": "Español", "en": "English", "pt": "Português"}
-
 const langCookie = "lang"
 
 // pickLanguage chooses the page language: ?lang=, then the remembered cookie, then Accept-Language.

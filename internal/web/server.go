@@ -19,6 +19,7 @@ import (
 	"github.com/gorilla/mux"
 	"github.com/gorilla/sessions"
 
+	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/store"
 	"consulta/internal/survey"
@@ -161,7 +162,8 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return out
 		},
-		"langName":  func(l string) string { return languageNames[l] },
+		"langName":  func(l string) string { return T(l, "language."+l) },
+		"words":     locale.Words,
 		"deref":     func(p *int) int { return *p },
 		"cell":      cellText,
 		"dimLabel":  dimLabel,

@@ -68,17 +68,16 @@ type rankPlace struct {
 
 // surveyIsland is the JSON data island the survey script reads; it never holds user text.
 type surveyIsland struct {
-	Consultation string                       `json:"consultation"`
-	Survey       *survey.Survey               `json:"survey"`
-	Lang         string                       `json:"lang"`
-	Post         string                       `json:"post"`
-	Thanks       string                       `json:"thanks"`
-	Stopped      string                       `json:"stopped"`
-	Session      string                       `json:"session,omitempty"`
-	Kiosk        *kioskIsland                 `json:"kiosk,omitempty"`
-	Paper        bool                         `json:"paper,omitempty"`
-	Posted       bool                         `json:"posted,omitempty"`
-	Strings      map[string]map[string]string `json:"strings"`
+	Consultation string         `json:"consultation"`
+	Survey       *survey.Survey `json:"survey"`
+	Lang         string         `json:"lang"`
+	Post         string         `json:"post"`
+	Thanks       string         `json:"thanks"`
+	Stopped      string         `json:"stopped"`
+	Session      string         `json:"session,omitempty"`
+	Kiosk        *kioskIsland   `json:"kiosk,omitempty"`
+	Paper        bool           `json:"paper,omitempty"`
+	Posted       bool           `json:"posted,omitempty"`
 }
 
 // kioskIsland tells the script where a participant's survey returns to, and after how long idle.
@@ -88,13 +87,6 @@ type kioskIsland struct {
 	IdleSeconds int    `json:"idle_seconds"`
 	Key         string `json:"key,omitempty"`
 }
-
-// islandKeys are the interface strings the survey script needs, in every language.
-var islandKeys = []string{"survey.progress", "survey.next", "survey.back", "survey.send", "survey.sending",
-	"survey.offline_error", "survey.closed", "survey.conflict", "survey.errors_title", "survey.yes", "survey.no",
-	"survey.prefer_not", "survey.rank_clear", "js.required", "js.too_long", "js.range", "survey.rank_help",
-	"child.assent_title", "child.assent_why", "child.assent_no_names", "child.assent_skip", "child.assent_totals",
-	"child.no_thanks", "child.yes_start", "child.read_aloud", "child.skip", "child.stop", "survey.stop", "survey.send_note", "child.send_note", "survey.clear_answer", "survey.progress_about", "child.skip_cleared"}
 
 func (s *Server) surveyShow(w http.ResponseWriter, r *http.Request) {
 	c, sv, ok := s.pageConsultation(w, r)
@@ -175,13 +167,7 @@ func (s *Server) buildSurveyPage(c *store.Consultation, sv *survey.Survey, lang 
 	}
 	page.Island = surveyIsland{Consultation: c.ID, Survey: sv, Lang: lang,
 		Post: "/api/consultations/" + c.ID + "/responses", Thanks: "/c/" + c.ID + "/thanks", Stopped: "/c/" + c.ID + "/stopped",
-		Session: page.Session, Strings: map[string]map[string]string{}}
-	for _, l := range sv.Languages {
-		page.Island.Strings[l] = map[string]string{}
-		for _, k := range islandKeys {
-			page.Island.Strings[l][k] = T(l, k)
-		}
-	}
+		Session: page.Session}
 	return page
 }
 

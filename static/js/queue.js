@@ -152,31 +152,25 @@
 
   // The facilitator's panel ----------------------------------------------------------------------
 
-  // fill puts args in place of %d and %s, in order.
-  function fill(s, args) {
-    var i = 0;
-    return s.replace(/%[ds]/g, function () { return String(args[i++]); });
-  }
-
   function when(ms) { return new Date(ms).toLocaleString(document.documentElement.lang || undefined); }
 
   // panel fills the queue panel from the queue and keeps it current; it resolves with the items.
   // countOnly leaves out the responses kept aside: the locked exit page shows only how many wait.
   function panel(el, countOnly) {
-    var t = el.dataset;
+    var t = window.ConsultaWords ? window.ConsultaWords.t : function (key) { return key; };
     var count = el.querySelector(".js-count");
     var last = el.querySelector(".js-last");
     var offline = el.querySelector(".js-offline");
     var kept = el.querySelector(".js-kept");
     var button = el.querySelector(".js-sync-now");
     var label = button.textContent;
-    offline.textContent = t.noConnection;
+    offline.textContent = t("offline.no_connection");
     function render() {
       return all().then(function (items) {
         var waiting = items.filter(function (it) { return it.status === "waiting"; });
         var aside = items.filter(function (it) { return it.status !== "waiting"; });
-        count.textContent = waiting.length ? fill(t.waiting, [waiting.length]) : t.allSent;
-        last.textContent = fill(t.lastSync, [lastSync() ? when(lastSync()) : t.never]);
+        count.textContent = waiting.length ? t("offline.waiting", [waiting.length]) : t("offline.all_sent");
+        last.textContent = t("offline.last_sync", [lastSync() ? when(lastSync()) : t("offline.never")]);
         offline.hidden = navigator.onLine !== false;
         kept.hidden = countOnly || !aside.length;
         if (countOnly) return items;
@@ -184,7 +178,7 @@
         list.textContent = "";
         aside.forEach(function (it) {
           var li = document.createElement("li");
-          li.textContent = fill(t.keptItem, [when(it.queuedAt), it.http, it.reason]);
+          li.textContent = t("offline.kept_item", [when(it.queuedAt), it.http, it.reason]);
           list.appendChild(li);
         });
         return items;
@@ -192,7 +186,7 @@
     }
     button.addEventListener("click", function () {
       button.disabled = true;
-      button.textContent = t.syncing;
+      button.textContent = t("offline.syncing");
       sync(true).then(render).catch(function () {}).then(function () {
         button.disabled = false;
         button.textContent = label;

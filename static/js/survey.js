@@ -5,7 +5,7 @@
   "use strict";
   var island = document.getElementById("survey-data");
   var form = document.getElementById("survey-form");
-  if (!island || !form || !window.ConsultaRelevant) return;
+  if (!island || !form || !window.ConsultaRelevant || !window.ConsultaWords) return;
   var data = JSON.parse(island.textContent);
   var survey = data.survey;
   var lang = data.lang;
@@ -36,11 +36,8 @@
   // A kiosk page may come from the offline cache: every participant gets a fresh response id.
   if (data.kiosk && window.ConsultaQueue) form.querySelector('[name="_id"]').value = window.ConsultaQueue.newID();
 
-  function t(key, args) {
-    var s = (data.strings[lang] || {})[key] || key;
-    (args || []).forEach(function (a) { s = s.replace(/%[ds]/, a); });
-    return s;
-  }
+  // t is the message for key in the survey's current language, from the page's words.
+  function t(key, args) { return window.ConsultaWords.t(key, args, lang); }
 
   function inputs(id) { return form.querySelectorAll('[name="' + id + '"]'); }
 

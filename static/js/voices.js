@@ -3,18 +3,18 @@
 (function () {
   "use strict";
   var el = document.getElementById("voice-notice");
-  if (!el) return;
+  if (!el || !window.ConsultaWords) return;
+  var w = window.ConsultaWords.t;
   var langs = el.dataset.languages.split(" ");
-  var names = el.dataset.names.split(",");
   var synth = window.speechSynthesis;
   var base = function (l) { return (l || "").toLowerCase().replace("_", "-").split("-")[0]; };
   function check() {
     var voices = synth ? synth.getVoices() || [] : [];
     var missing = [];
-    langs.forEach(function (l, i) {
-      if (!voices.some(function (v) { return base(v.lang) === l; })) missing.push(names[i]);
+    langs.forEach(function (l) {
+      if (!voices.some(function (v) { return base(v.lang) === l; })) missing.push(w("language." + l));
     });
-    el.textContent = missing.length ? el.dataset.text.replace("%s", missing.join(", ")) : "";
+    el.textContent = missing.length ? w("session.no_voice", [missing.join(", ")]) : "";
     el.hidden = missing.length === 0;
   }
   // Browsers load their voices late: ask again when they arrive, and decide after a moment.
