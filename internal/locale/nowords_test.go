@@ -219,9 +219,16 @@ var (
 	letters   = regexp.MustCompile(`\p{L}{2}`) // "p = 0.03" is notation, not a word
 )
 
+// wordsInData is a data-* attribute that carries a message: scripts read words from the page's
+// one island of words (static/js/words.js), and data-t names a key of it, never a text.
+var wordsInData = regexp.MustCompile(`\bdata-[a-z-]+="[^"]*(\.T |\{\{t )`)
+
 // TestNoWordsInTemplates: a template's text holds markup only; every word comes through `t`.
 func TestNoWordsInTemplates(t *testing.T) {
 	walkFiles(t, "templates", ".html", func(rel string, body []byte) {
+		for _, m := range wordsInData.FindAllString(string(body), -1) {
+			t.Errorf("%s: words in a data attribute, not in the words island: %s", rel, m)
+		}
 		trees, err := parseTemplates(rel, string(body))
 		if err != nil {
 			t.Fatalf("%s: %v", rel, err)
