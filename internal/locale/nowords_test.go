@@ -183,7 +183,7 @@ func TestNoWordsInGo(t *testing.T) {
 				case *ast.KeyValueExpr:
 					if lit, ok := n.Key.(*ast.BasicLit); ok && lit.Kind == token.STRING {
 						if k, _ := strconv.Unquote(lit.Value); k == "es" || k == "en" || k == "pt" {
-							if v, ok := n.Value.(*ast.BasicLit); ok && isProse(unquote(v)) {
+							if v, ok := n.Value.(*ast.BasicLit); ok && letters.MatchString(unquote(v)) {
 								t.Errorf("%s: a message keyed by language: %s: %s", fset.Position(n.Pos()), lit.Value, v.Value)
 								found++
 								skip[v] = true

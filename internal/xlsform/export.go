@@ -10,15 +10,22 @@ import (
 	"github.com/xuri/excelize/v2"
 	"go.yaml.in/yaml/v3"
 
+	"consulta/internal/locale"
 	"consulta/internal/survey"
 )
 
 // languageHeading names a language as KoboToolbox writes it: "Español (es)".
-var languageHeading = map[string]string{"es": "Español (es)", "en": "English (en)", "pt": "Português (pt)"}
+var languageHeading = map[string]string{}
+
+func init() {
+	for _, lg := range survey.Languages {
+		languageHeading[lg] = locale.T(lg, "language."+lg) + " (" + lg + ")"
+	}
+}
 
 var yesNoChoices = []survey.Choice{
-	{ID: "yes", Label: survey.Label{"es": "Sí", "en": "Yes", "pt": "Sim"}},
-	{ID: "no", Label: survey.Label{"es": "No", "en": "No", "pt": "Não"}},
+	{ID: "yes", Label: survey.Label(locale.Message("survey.yes"))},
+	{ID: "no", Label: survey.Label(locale.Message("survey.no"))},
 }
 
 // Export writes a survey as an XLSForm workbook: the survey, choices and settings sheets, with
