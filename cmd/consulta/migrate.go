@@ -60,7 +60,7 @@ func migrateDBCmd(args []string, lang string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	for _, c := range counts {
-		fmt.Fprintln(stdout, locale.T(lang, "cli.migrate_table", c.Table, c.Source, c.Target))
+		fmt.Fprintln(stdout, locale.T(lang, "cli.migrate_table", c.Table, locale.Count(c.Source), locale.Count(c.Target)))
 	}
 	cliAudit(ctx, dst, "migrate-db", *from, "copied from SQLite", 0)
 	fmt.Fprintln(stdout, locale.T(lang, "cli.migrate_done", *from, store.Redact(*to)))

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // messages holds every message, keyed by its key; each messages_*.go file adds its own part.
@@ -29,8 +30,9 @@ func add(part map[string]Text) {
 type Count int
 
 // T returns the message for key in lang, formatted with args. A missing key shows itself, and
-// a test checks that every key exists in every language. The first Count or int argument
-// chooses between the "one" and the other form.
+// a test checks that every key exists in every language. In a message with a "one" form, the
+// first int or Count argument is its count: it chooses the form and is written the language's
+// way, as every Count is.
 func T(lang, key string, args ...any) string {
 	m, ok := messages[key]
 	if !ok {
@@ -41,11 +43,6 @@ func T(lang, key string, args ...any) string {
 		return s
 	}
 	f := For(lang)
-	if one, ok := singular[key]; ok {
-		if n, ok := count(args); ok && f.Plural(n) == One {
-			s = one.In(lang)
-		}
-	}
 	shown := make([]any, len(args)) // the caller's slice stays as it was
 	for i, a := range args {
 		shown[i] = a
@@ -53,26 +50,45 @@ func T(lang, key string, args ...any) string {
 			shown[i] = number{f.Int(int(n))}
 		}
 	}
+	if one, ok := singular[key]; ok {
+		if i, n, ok := count(args); ok {
+			shown[i] = number{f.Int(n)}
+			if f.Plural(n) == One {
+				s = one.In(lang)
+			}
+		}
+	}
 	return fmt.Sprintf(s, shown...)
 }
 
-// count is the first count among a message's arguments.
-func count(args []any) (int, bool) {
-	for _, a := range args {
+// count is the first count among a message's arguments, and where it stands.
+func count(args []any) (int, int, bool) {
+	for i, a := range args {
 		switch n := a.(type) {
 		case Count:
-			return int(n), true
+			return i, int(n), true
 		case int:
-			return n, true
+			return i, n, true
 		}
 	}
-	return 0, false
+	return 0, 0, false
 }
 
-// number prints an already formatted count under %d as under %v.
+// number prints an already formatted count under %d, padded to the verb's width ("%9d").
 type number struct{ s string }
 
-func (n number) Format(st fmt.State, _ rune) { io.WriteString(st, n.s) }
+func (n number) Format(st fmt.State, _ rune) {
+	s := n.s
+	if w, ok := st.Width(); ok && utf8.RuneCountInString(s) < w {
+		pad := strings.Repeat(" ", w-utf8.RuneCountInString(s))
+		if st.Flag('-') {
+			s += pad
+		} else {
+			s = pad + s
+		}
+	}
+	io.WriteString(st, s)
+}
 
 // Message returns a message in every language, for a survey or a sheet that carries them all.
 func Message(key string) Text {

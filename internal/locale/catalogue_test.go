@@ -67,6 +67,7 @@ func TestPluralMessages(t *testing.T) {
 		{"es", 1, "1 sesión"}, {"es", 3, "3 sesiones"}, {"en", 1, "1 session"}, {"en", 0, "0 sessions"},
 		{"pt", 1, "1 sessão"}, {"pt", 2, "2 sessões"},
 		{"es", Count(1204), "1.204 sesiones"}, {"en", Count(1204), "1,204 sessions"}, {"pt", Count(1), "1 sessão"},
+		{"es", 12040, "12.040 sesiones"}, {"en", 12040, "12,040 sessions"},
 	} {
 		if got := T(c.lang, "results.sessions_n", c.n); got != c.want {
 			t.Errorf("%s %v: %q, want %q", c.lang, c.n, got, c.want)
@@ -77,6 +78,13 @@ func TestPluralMessages(t *testing.T) {
 	}
 	if got := T("es", "expr.wrong_arg_count", "'selected'", 2, 1); got != "'selected' lleva 2 argumentos, no 1" {
 		t.Errorf("two arguments: %q", got)
+	}
+	if got := T("en", "cli.migrate_table", "users", Count(1204), Count(3)); got != "users                      1,204 rows,         3 in PostgreSQL" {
+		t.Errorf("counts in columns: %q", got)
+	}
+	// A message without a one form prints its numbers as given: a year or a byte offset is no count.
+	if got := T("es", "error.json_syntax", 12040); got != "El JSON no es válido cerca del byte 12040." {
+		t.Errorf("a plain number: %q", got)
 	}
 }
 
