@@ -260,7 +260,7 @@ var exprPhraseMessages = map[string]Text{
 		"es": "un id de opción entre comillas",
 		"en": "a quoted choice id",
 		"pt": "um id de opção entre aspas"},
-	"expr_phrase.comma or paren": {"es": "',' o ')'", "en": "',' or ')'", "pt": "',' ou ')'"},
+	"expr_phrase.comma_or_paren": {"es": "',' o ')'", "en": "',' or ')'", "pt": "',' ou ')'"},
 }
 
 func init() {

@@ -34,20 +34,23 @@ var allowed = []string{
 	"Apache ECharts", "KoboToolbox", "XLSForm", // names of other software
 	"consulta: backup: %v",       // the program's and the command's names before an error
 	"UTC", "CRC", "XLSX\n  JSON", // a time zone, a currency, file formats
-	"| done", // the milestone syntax a planner types back into the form
+	"| done",                                 // the milestone syntax a planner types back into the form
+	"already stored", "database unavailable", // statuses of the API and of /health, which scripts compare
 	// the plan API's description of its method, for the developers who read the JSON
 	"geometric mean over groups of (agree+1)/(asked+2); shares are of those asked",
 }
 
-// prose is a literal a person would read: two words or more, letters around a space.
-var prose = regexp.MustCompile(`\p{L}{2,}[,;:]? \p{L}+`)
+// prose is a literal a person would read: two words or more, letters around a space, or a
+// counted word ("%d sesiones").
+var prose = regexp.MustCompile(`\p{L}{2,}[,;:]? \p{L}+|%[ds] \p{L}{3,}`)
 
 // notProse are literals with spaces that no person reads as a sentence.
 var notProse = []*regexp.Regexp{
-	regexp.MustCompile(`(?is)^\s*(select|insert|update|delete|create|alter|drop|with|pragma|begin|commit|vacuum|analyze|explain|on conflict|from|where|join|left join|order by|group by|and|set|values|returning|limit|case|count|coalesce|sum|having|union|or|not|primary|references|foreign)\b`),
-	regexp.MustCompile(`^[\w.-]+( [\w.-]+)*$`), // space-separated ids: "group gender age_band", CSS classes
-	regexp.MustCompile(`\b(SELECT|FROM|WHERE|JOIN|AS|LOCK TABLE|IN EXCLUSIVE MODE|INSERT|UPDATE|CASE WHEN|ON CONFLICT|VALUES)\b`), // SQL
-	regexp.MustCompile(`^[a-z0-9_.,()'*\s]*\b[a-z]\.[a-z_]+\b[a-z0-9_.,()'*\s]*$|^[a-z_]+(, [a-z_]+)+$`),                          // SQL column lists
+	regexp.MustCompile(`\b(SELECT|FROM|WHERE|JOIN|AS|LOCK TABLE|IN EXCLUSIVE MODE|INSERT|UPDATE|DELETE|CREATE|PRAGMA|CASE WHEN|ON CONFLICT|VALUES|ORDER BY|VACUUM INTO|SAVEPOINT|ROLLBACK TO|RELEASE|UNIQUE|PRIMARY KEY)\b`), // SQL
+	regexp.MustCompile(`^[\w.-]*[_.0-9-][\w.-]*( [\w.-]+)*$|^([\w.-]+ )+[\w.-]*[_.0-9-][\w.-]*$`),                                                                                                                            // ids, one with a mark: "group gender age_band"
+	regexp.MustCompile(`^[a-z0-9_.,()'*\s]*\b[a-z]\.[a-z_]+\b[a-z0-9_.,()'*\s]*$|^[a-z_]+(, [a-z_]+)+$`),                                                                                                                     // SQL column lists
+	regexp.MustCompile(`selected\(|\$\{\w+\}|^(\w+=\S+ )+\w+=\S+$`),                                                                                                                                                          // an XLSForm expression or parameters
+	regexp.MustCompile(`^(add )?(select|begin|end)( [a-z]+)+$`),                                                                                                                                                              // XLSForm's own type names, spelt with spaces
 	regexp.MustCompile(`^# `), // the comment a generated survey file starts with: its bytes are in the version hash
 	regexp.MustCompile(`(?i)charset=|max-age=|^attachment; |-src 'self'|^\{"error":`), // HTTP headers, a fixed JSON reply
 }
@@ -70,14 +73,14 @@ func isProse(s string) bool {
 // operator names calls whose words go to the operator's log (English by design) or to a
 // programmer (panics, internal errors that are wrapped and logged, never shown as such).
 func operator(call *ast.CallExpr) bool {
-	name := ""
 	switch f := call.Fun.(type) {
 	case *ast.Ident:
-		name = f.Name
-		return name == "panic"
+		// panic; domain's invalid, an error the web maps to a message; store's containsAny, which
+		// reads the database driver's own error text
+		return slices.Contains([]string{"panic", "invalid", "containsAny"}, f.Name) || strings.Contains(strings.ToLower(f.Name), "audit")
 	case *ast.SelectorExpr:
-		name = f.Sel.Name
-		if name == "audit" {
+		name := f.Sel.Name
+		if strings.Contains(strings.ToLower(name), "audit") {
 			return true // the audit trail records what was done for the operator, as a log does
 		}
 		if x, ok := f.X.(*ast.Ident); ok {
@@ -89,24 +92,25 @@ func operator(call *ast.CallExpr) bool {
 			case "fmt":
 				return name == "Errorf"
 			case "strings":
-				return true // compared with a library's own error text, never shown
+				// compared with a library's own error text, never shown
+				return slices.Contains([]string{"HasPrefix", "HasSuffix", "TrimPrefix", "TrimSuffix", "Contains", "EqualFold"}, name)
 			}
 		}
 		// a *slog.Logger kept in a field or variable: s.log.Info, logger.Warn
-		if strings.Contains(strings.ToLower(types(f.X)), "log") {
+		if strings.Contains(strings.ToLower(receiver(f.X)), "log") {
 			return slices.Contains([]string{"Info", "Warn", "Error", "Debug", "InfoContext", "WarnContext", "ErrorContext", "Printf", "Println", "Print", "Fatalf", "Fatal"}, name)
 		}
 	}
 	return false
 }
 
-// types is the text of a selector's receiver, "s.log" for s.log.Info.
-func types(e ast.Expr) string {
+// receiver is the text of a selector's receiver, "s.log" for s.log.Info.
+func receiver(e ast.Expr) string {
 	switch x := e.(type) {
 	case *ast.Ident:
 		return x.Name
 	case *ast.SelectorExpr:
-		return types(x.X) + "." + x.Sel.Name
+		return receiver(x.X) + "." + x.Sel.Name
 	}
 	return ""
 }

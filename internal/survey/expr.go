@@ -375,7 +375,7 @@ func (p *parser) call() *Expr {
 	}
 	want := exprArity[name.text]
 	if len(e.args) < want && p.tok.kind != tRParen {
-		p.expect(tRParen, exprPhrase("comma or paren"))
+		p.expect(tRParen, exprPhrase("comma_or_paren"))
 	}
 	p.expect(tRParen, "')'")
 	p.depth--
