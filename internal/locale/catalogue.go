@@ -43,16 +43,24 @@ func T(lang, key string, args ...any) string {
 		return s
 	}
 	f := For(lang)
-	shown := make([]any, len(args)) // the caller's slice stays as it was
+	shown := args
+	show := func(i int, n int) {
+		if n > -1000 && n < 1000 {
+			return // no separator to write: %d prints it as the language would
+		}
+		if &shown[0] == &args[0] {
+			shown = slices.Clone(args) // the caller's slice stays as it was
+		}
+		shown[i] = number{f.Int(n)}
+	}
 	for i, a := range args {
-		shown[i] = a
 		if n, ok := a.(Count); ok {
-			shown[i] = number{f.Int(int(n))}
+			show(i, int(n))
 		}
 	}
 	if one, ok := singular[key]; ok {
 		if i, n, ok := count(args); ok {
-			shown[i] = number{f.Int(n)}
+			show(i, n)
 			if f.Plural(n) == One {
 				s = one.In(lang)
 			}

@@ -112,3 +112,18 @@ func TestWords(t *testing.T) {
 		t.Errorf("%d words in English", n)
 	}
 }
+
+func TestTLeavesArgumentsAlone(t *testing.T) {
+	args := []any{Count(1204)}
+	if got := T("es", "results.sessions_n", args...); got != "1.204 sesiones" || args[0] != Count(1204) {
+		t.Errorf("%q, arguments now %v", got, args)
+	}
+}
+
+func BenchmarkT(b *testing.B) {
+	for b.Loop() {
+		T("es", "survey.progress", 3, 12)
+		T("pt", "results.sessions_n", 1)
+		T("en", "survey.next")
+	}
+}
