@@ -20,6 +20,7 @@ var keyUse = []*regexp.Regexp{
 	regexp.MustCompile(`data-t="([a-z_]+\.[a-z_0-9.]+)"`),
 	regexp.MustCompile(`\bT\([a-zA-Z.()]+, "([a-z_]+\.[a-z_0-9.]+)"`),
 	regexp.MustCompile(`label\("([a-z_]+\.[a-z_0-9.]+)"`),
+	regexp.MustCompile(`\b[tw]\("([a-z_]+\.[a-z_0-9.]+)"`), // a script's words, from the words island
 }
 
 // TestEveryUsedKeyExists: a key used in a template or handler but missing from the catalogue
@@ -29,7 +30,8 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	gofiles, _ := filepath.Glob("*.go")
 	chartFiles, _ := filepath.Glob("../charts/*.go")
 	exportFiles, _ := filepath.Glob("../export/*.go")
-	for _, f := range append(append(append(files, gofiles...), chartFiles...), exportFiles...) {
+	scripts, _ := filepath.Glob("../../static/js/*.js")
+	for _, f := range append(append(append(append(files, gofiles...), chartFiles...), exportFiles...), scripts...) {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}
