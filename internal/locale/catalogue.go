@@ -144,13 +144,15 @@ func Prefixed(prefix string) map[string]Text {
 // Words returns, for each language, the messages under the prefixes: what a page hands its
 // scripts in its one JSON island of words. The prefixes choose the keys; no list is kept by hand.
 func Words(langs []string, prefixes ...string) map[string]map[string]string {
+	var keys []string
+	for _, p := range prefixes {
+		keys = append(keys, Keys(p)...)
+	}
 	out := make(map[string]map[string]string, len(langs))
 	for _, l := range langs {
-		words := map[string]string{}
-		for _, p := range prefixes {
-			for _, k := range Keys(p) {
-				words[k] = messages[k].In(l)
-			}
+		words := make(map[string]string, len(keys))
+		for _, k := range keys {
+			words[k] = messages[k].In(l)
 		}
 		out[l] = words
 	}
