@@ -399,3 +399,41 @@ func TestPrioritiesCompareGroupsByShares(t *testing.T) {
 		t.Errorf("the share axis runs to %v, want 100", x.Max)
 	}
 }
+
+// The builder groups the charts as the pages show them, so no page picks charts by their ids.
+func TestSetGroupsChartsAsPagesShowThem(t *testing.T) {
+	set := Build(testReport(), testSurvey(), "en", translator(english, nil))
+	ids := func(cs []Chart) []string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	if got := ids(set.Participation); !slices.Equal(got, []string{"participation-pyramid", "participation-group"}) {
+		t.Errorf("participation %q", got)
+	}
+	var questions []string
+	for _, q := range set.Questions {
+		questions = append(questions, q.Question)
+	}
+	if !slices.Equal(questions, []string{"top_services", "safe_night", "satisfaction"}) {
+		t.Errorf("questions %q, want the report's closed questions in its order", questions)
+	}
+	top := set.Question("top_services")
+	if got := ids(top.All()); !slices.Equal(got, []string{"q-top_services-group", "q-top_services-gender", "priorities-top_services", "heatmap-top_services"}) {
+		t.Errorf("top_services charts %q", got)
+	}
+	if top.Priorities == nil || top.Priorities.Percent != nil || top.ByGender.Title != "Which services matter most to your family? — by gender" {
+		t.Errorf("top_services groups: priorities %v, by gender %q", top.Priorities, top.ByGender.Title)
+	}
+	if night := set.Question("safe_night"); night.Priorities != nil || night.TopShare != nil || night.ByGroup == nil {
+		t.Errorf("a yes/no question has rank charts or lacks its answers: %+v", night)
+	}
+	if got := set.Question("household_size").All(); got != nil {
+		t.Errorf("an unknown question has charts %q", ids(got))
+	}
+	if set.Gaps == nil || set.Gaps.ID != "gaps" || len(set.All()) != 11 {
+		t.Errorf("gaps %v; %d charts in all", set.Gaps, len(set.All()))
+	}
+}
