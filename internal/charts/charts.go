@@ -1,4 +1,4 @@
-// Package charts turns a results.Report into echarts options (typed in option.go) and tables of
+// Package charts turns a results.Report into echarts options (go-echarts types, option.go) and tables of
 // the same numbers. It imports only results, survey and plan, never web or store, and emits data, never code.
 package charts
 
@@ -12,6 +12,9 @@ import (
 	"consulta/internal/locale"
 	"consulta/internal/results"
 	"consulta/internal/survey"
+
+	ec "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 // Chart is one chart of a report, in counts and (where it means something) in percentages.
@@ -317,20 +320,26 @@ func colour(dim, value string, i int) string {
 // base is what every chart's option shares: the palette, no animation, no toolbox, the title and
 // legend, and a tooltip drawn on the canvas.
 func base(h header, trigger string) Option {
-	return Option{Color: okabeIto, Title: h.title(), Legend: h.legend(),
-		Tooltip: Tooltip{Show: true, Trigger: trigger, RenderMode: "richText", Confine: true}}
+	return Option{Color: okabeIto, Title: h.title(), Legend: h.legend(), Toolbox: opts.Toolbox{Show: opts.Bool(false)},
+		Tooltip: Tooltip{Tooltip: opts.Tooltip{Show: opts.Bool(true), Trigger: trigger}, RenderMode: "richText", Confine: true}}
 }
 
 // wrapped labels a category axis with every category, wrapped to width pixels.
 func wrapped(width, fontSize int) *AxisLabel {
-	return &AxisLabel{Show: true, Interval: "0", Width: width, Overflow: "break", LineHeight: wrappedLineHeight, FontSize: fontSize}
+	return &AxisLabel{AxisLabel: opts.AxisLabel{Show: opts.Bool(true), Interval: "0", Width: width, Overflow: "break",
+		FontSize: fontSize}, LineHeight: wrappedLineHeight}
 }
 
-// values turns a series' values into its data.
-func values(vs []any) []Datum {
-	data := make([]Datum, len(vs))
+// numbers labels a value axis, hiding labels that would overlap.
+func numbers() *AxisLabel {
+	return &AxisLabel{AxisLabel: opts.AxisLabel{Show: opts.Bool(true), HideOverlap: opts.Bool(true), FontSize: 11}}
+}
+
+// barData turns a series' values into its data.
+func barData(vs []any) []opts.BarData {
+	data := make([]opts.BarData, len(vs))
 	for i, v := range vs {
-		data[i] = Datum{Value: v}
+		data[i] = opts.BarData{Value: v}
 	}
 	return data
 }
@@ -372,11 +381,11 @@ func (b *builder) bars(h header, cats []string, series []barSeries, percent bool
 	}
 	plot := categoryHeight(cats, labelWidth, max(1, len(shown)), perBar)
 	opt := base(h, "axis")
-	opt.Tooltip.AxisPointer = &AxisPointer{Type: "shadow"}
-	opt.Grid = []Grid{{Left: "4", Right: "48", Top: px(lay.gridTop), Height: px(plot + axisLabelHeight), ContainLabel: ptr(true)}}
-	opt.XAxis = []Axis{valueAxis(percent)}
-	opt.YAxis = []Axis{{Type: "category", Inverse: ptr(true), Data: cats, AxisLabel: wrapped(labelWidth, 12),
-		AxisLine: &AxisLine{OnZero: false}}}
+	opt.Tooltip.AxisPointer = &opts.AxisPointer{Type: "shadow"}
+	opt.Grid = []opts.Grid{{Left: "4", Right: "48", Top: px(lay.gridTop), Height: px(plot + axisLabelHeight), ContainLabel: opts.Bool(true)}}
+	opt.XAxis = []XAxis{valueAxis(percent)}
+	opt.YAxis = []YAxis{{YAxis: opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: cats,
+		AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}, AxisLabel: wrapped(labelWidth, 12)}}
 	format := "{c}"
 	if percent {
 		format = "{c}%"
@@ -386,18 +395,18 @@ func (b *builder) bars(h header, cats []string, series []barSeries, percent bool
 		if percent {
 			vs = s.percent
 		}
-		opt.Series = append(opt.Series, Series{Name: s.name, Type: "bar", Data: values(vs),
-			ItemStyle:      &ItemStyle{Color: s.colour},
-			Label:          &Label{Show: true, Position: "right", FontSize: 10, Color: "#333", Formatter: format},
+		opt.Series = append(opt.Series, ec.SingleSeries{Name: s.name, Type: "bar", Data: barData(vs),
+			ItemStyle:      &opts.ItemStyle{Color: s.colour},
+			Label:          &opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 10, Color: "#333", Formatter: format},
 			BarCategoryGap: "30%", BarGap: "10%"})
 	}
 	return &opt
 }
 
-func valueAxis(percent bool) Axis {
-	ax := Axis{Type: "value", MinInterval: 1, AxisLabel: &AxisLabel{Show: true, HideOverlap: true, FontSize: 11}}
+func valueAxis(percent bool) XAxis {
+	ax := XAxis{XAxis: opts.XAxis{Type: "value", MinInterval: 1}, AxisLabel: numbers()}
 	if percent {
-		ax.Max = ptr(100.0)
+		ax.Max = 100.0
 		ax.AxisLabel.Formatter = "{value}%"
 	}
 	return ax
@@ -449,11 +458,11 @@ func (b *builder) pyramid() *Chart {
 			value, format = pctValue, "{c}%"
 		}
 		top := 0.0
-		side := func(gender string) []Datum {
-			data := make([]Datum, len(ages))
+		side := func(gender string) []opts.BarData {
+			data := make([]opts.BarData, len(ages))
 			for i, a := range ages {
 				c := cells[[2]string{a, gender}]
-				data[i] = Datum{Value: value(c)}
+				data[i] = opts.BarData{Value: value(c)}
 				if !c.Suppressed && percent {
 					top = max(top, round1(c.Pct))
 				} else if !c.Suppressed {
@@ -467,12 +476,12 @@ func (b *builder) pyramid() *Chart {
 		limit := niceMax(top * 1.25)
 		lay := h.layout()
 		plot := categoryHeight(cats, gap-8, 1, 18) + axisLabelHeight
-		grid := func(left, right string) Grid {
-			return Grid{Left: left, Right: right, Top: px(lay.gridTop), Height: px(plot)}
+		grid := func(left, right string) opts.Grid {
+			return opts.Grid{Left: left, Right: right, Top: px(lay.gridTop), Height: px(plot)}
 		}
-		axis := func(index int, inverse bool) Axis {
-			ax := Axis{Type: "value", GridIndex: index, Inverse: ptr(inverse), Min: ptr(0.0), Max: ptr(limit),
-				AxisLabel: &AxisLabel{Show: true, HideOverlap: true, FontSize: 11}}
+		axis := func(index int, inverse bool) XAxis {
+			ax := XAxis{XAxis: opts.XAxis{Type: "value", GridIndex: index, Inverse: opts.Bool(inverse), Min: 0.0, Max: limit},
+				AxisLabel: numbers()}
 			if percent {
 				ax.AxisLabel.Formatter = "{value}%"
 			} else {
@@ -481,20 +490,20 @@ func (b *builder) pyramid() *Chart {
 			return ax
 		}
 		inner := strconv.FormatFloat(50+50*float64(gap)/chartWidth, 'f', 1, 64) + "%"
-		label := func(pos string) *Label {
-			return &Label{Show: true, Position: pos, FontSize: 10, Color: "#333", Formatter: format}
+		label := func(pos string) *opts.Label {
+			return &opts.Label{Show: opts.Bool(true), Position: pos, FontSize: 10, Color: "#333", Formatter: format}
 		}
 		opt := base(h, "item")
-		opt.Grid = []Grid{grid("2%", inner), grid(inner, "2%")}
-		opt.XAxis = []Axis{axis(0, true), axis(1, false)}
+		opt.Grid = []opts.Grid{grid("2%", inner), grid(inner, "2%")}
+		opt.XAxis = []XAxis{axis(0, true), axis(1, false)}
 		ageLabels := wrapped(gap-8, 12)
-		ageLabels.Align, ageLabels.Margin = "center", gap/2
-		opt.YAxis = []Axis{{Type: "category", Position: "right", Data: cats, AxisLabel: ageLabels},
-			{Type: "category", GridIndex: 1, Data: cats, AxisLabel: &AxisLabel{Show: false}}}
-		opt.Series = []Series{
-			{Name: female, Type: "bar", Data: women, ItemStyle: &ItemStyle{Color: colour(results.ByGender, "female", 0)},
+		ageLabels.Align, ageLabels.Margin = "center", float64(gap/2)
+		opt.YAxis = []YAxis{{YAxis: opts.YAxis{Type: "category", Position: "right", Data: cats}, AxisLabel: ageLabels},
+			{YAxis: opts.YAxis{Type: "category", GridIndex: 1, Data: cats}, AxisLabel: &AxisLabel{AxisLabel: opts.AxisLabel{Show: opts.Bool(false)}}}}
+		opt.Series = []ec.SingleSeries{
+			{Name: female, Type: "bar", Data: women, ItemStyle: &opts.ItemStyle{Color: colour(results.ByGender, "female", 0)},
 				Label: label("left"), BarCategoryGap: "25%"},
-			{Name: male, Type: "bar", Data: men, ItemStyle: &ItemStyle{Color: colour(results.ByGender, "male", 1)},
+			{Name: male, Type: "bar", Data: men, ItemStyle: &opts.ItemStyle{Color: colour(results.ByGender, "male", 1)},
 				Label: label("right"), BarCategoryGap: "25%", XAxisIndex: 1, YAxisIndex: 1},
 		}
 		return &opt
@@ -554,22 +563,22 @@ func (b *builder) participationByGroup() *Chart {
 		if percent {
 			value, format = pctValue, "{c}%"
 		}
-		data := make([]Datum, len(values))
+		data := make([]opts.BarData, len(values))
 		for i, v := range values {
-			data[i] = Datum{Value: value(byValue[v]), ItemStyle: &ItemStyle{Color: colour(results.ByGroup, v, i)}}
+			data[i] = opts.BarData{Value: value(byValue[v]), ItemStyle: &opts.ItemStyle{Color: colour(results.ByGroup, v, i)}}
 		}
 		lay := h.layout()
 		opt := base(h, "item")
-		opt.Grid = []Grid{{Left: "4", Right: "48", Top: px(lay.gridTop),
-			Height: px(categoryHeight(cats, labelWidth, 1, 20) + axisLabelHeight), ContainLabel: ptr(true)}}
-		opt.XAxis = []Axis{valueAxis(percent)}
-		opt.YAxis = []Axis{{Type: "category", Inverse: ptr(true), Data: cats, AxisLabel: wrapped(labelWidth, 12)}}
+		opt.Grid = []opts.Grid{{Left: "4", Right: "48", Top: px(lay.gridTop),
+			Height: px(categoryHeight(cats, labelWidth, 1, 20) + axisLabelHeight), ContainLabel: opts.Bool(true)}}
+		opt.XAxis = []XAxis{valueAxis(percent)}
+		opt.YAxis = []YAxis{{YAxis: opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: cats}, AxisLabel: wrapped(labelWidth, 12)}}
 		name := b.label("results.count")
 		if percent {
 			name = b.label("results.percent")
 		}
-		opt.Series = []Series{{Name: name, Type: "bar", Data: data,
-			Label: &Label{Show: true, Position: "right", FontSize: 11, Color: "#333", Formatter: format}}}
+		opt.Series = []ec.SingleSeries{{Name: name, Type: "bar", Data: data,
+			Label: &opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 11, Color: "#333", Formatter: format}}}
 		return &opt
 	}
 	return &Chart{ID: id, Title: title, Counts: build(false), Percent: build(true), Table: tab}
@@ -822,7 +831,7 @@ func (b *builder) topShare(q *results.Question, sq *survey.Question) *Chart {
 	build := func(percent bool) *Option {
 		lay := h.layout()
 		plot := categoryHeight(cats, labelWidth, 1, 30) + xLines*wrappedLineHeight + 12
-		data := make([]Datum, 0, len(choices)*len(rows))
+		data := make([]opts.HeatMapData, 0, len(choices)*len(rows))
 		for j, ch := range choices {
 			for i, r := range rows {
 				c := cell(r, ch)
@@ -830,22 +839,23 @@ func (b *builder) topShare(q *results.Question, sq *survey.Question) *Chart {
 				if percent {
 					v = pctValue(c)
 				}
-				data = append(data, Datum{Value: []any{i, j, v}})
+				data = append(data, opts.HeatMapData{Value: []any{i, j, v}})
 			}
 		}
 		// {@[2]} is the value dimension of [x, y, value]: a string template, not code.
-		maxValue, format := float64(max(top, 1)), "{@[2]}"
+		maxValue, format := float32(max(top, 1)), "{@[2]}"
 		if percent {
 			maxValue, format = 100, "{@[2]}%"
 		}
 		opt := base(h, "item")
-		opt.Grid = []Grid{{Left: "4", Right: "16", Top: px(lay.gridTop), Height: px(plot), ContainLabel: ptr(true)}}
-		opt.XAxis = []Axis{{Type: "category", Data: groups, SplitArea: &Shown{Show: true}, AxisLabel: wrapped(colWidth-6, 11)}}
-		opt.YAxis = []Axis{{Type: "category", Data: cats, Inverse: ptr(true), AxisLabel: wrapped(labelWidth, 12)}}
-		opt.VisualMap = []VisualMap{{Type: "continuous", Show: false, Calculable: false, Min: 0, Max: maxValue,
-			InRange: &InRange{Color: sequential}}}
-		opt.Series = []Series{{Name: title, Type: "heatmap", Data: data,
-			Label: &Label{Show: true, FontSize: 11, Color: "#000", Formatter: format}}}
+		opt.Grid = []opts.Grid{{Left: "4", Right: "16", Top: px(lay.gridTop), Height: px(plot), ContainLabel: opts.Bool(true)}}
+		opt.XAxis = []XAxis{{XAxis: opts.XAxis{Type: "category", Data: groups, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}},
+			AxisLabel: wrapped(colWidth-6, 11)}}
+		opt.YAxis = []YAxis{{YAxis: opts.YAxis{Type: "category", Data: cats, Inverse: opts.Bool(true)}, AxisLabel: wrapped(labelWidth, 12)}}
+		opt.VisualMap = []opts.VisualMap{{Type: "continuous", Show: opts.Bool(false), Calculable: opts.Bool(false), Min: 0, Max: maxValue,
+			InRange: &opts.VisualMapInRange{Color: sequential}}}
+		opt.Series = []ec.SingleSeries{{Name: title, Type: "heatmap", Data: data,
+			Label: &opts.Label{Show: opts.Bool(true), FontSize: 11, Color: "#000", Formatter: format}}}
 		return &opt
 	}
 	return &Chart{ID: id, Title: title, Table: tab, Counts: build(false), Percent: build(true)}
@@ -862,7 +872,7 @@ func (b *builder) gaps() *Chart {
 	id := "gaps"
 	title := b.label("results.chart_gaps")
 	cats := make([]string, len(b.rep.Gaps))
-	data := make([]Datum, len(b.rep.Gaps))
+	data := make([]opts.BarData, len(b.rep.Gaps))
 	tab := Table{Caption: title, Head: []string{b.label("results.question"), b.label("results.answer"),
 		b.dimensionLabel(results.ByGroup, "displaced"), b.dimensionLabel(results.ByGroup, "host"), b.label("results.gap")}}
 	top := 0.0
@@ -872,8 +882,8 @@ func (b *builder) gaps() *Chart {
 		cats[i] = q + ": " + ch
 		v := round1(g.Gap)
 		top = max(top, math.Abs(v))
-		item := Datum{Value: v, ItemStyle: &ItemStyle{Color: colour(results.ByGroup, "displaced", 0)},
-			Label: &Label{Show: true, Position: "right"}}
+		item := opts.BarData{Value: v, ItemStyle: &opts.ItemStyle{Color: colour(results.ByGroup, "displaced", 0)},
+			Label: &opts.Label{Show: opts.Bool(true), Position: "right"}}
 		if v < 0 {
 			item.ItemStyle.Color = colour(results.ByGroup, "host", 0)
 			item.Label.Position = "left"
@@ -886,14 +896,13 @@ func (b *builder) gaps() *Chart {
 	width := 200
 	limit := niceMax(top * 1.2)
 	opt := base(h, "item")
-	opt.Grid = []Grid{{Left: "4", Right: "16", Top: px(lay.gridTop),
-		Height: px(categoryHeight(cats, width, 1, 18) + axisLabelHeight), ContainLabel: ptr(true)}}
-	opt.XAxis = []Axis{{Type: "value", Min: ptr(-limit), Max: ptr(limit),
-		AxisLabel: &AxisLabel{Show: true, HideOverlap: true, FontSize: 11}}}
-	opt.YAxis = []Axis{{Type: "category", Inverse: ptr(true), Data: cats, AxisLabel: wrapped(width, 11),
-		AxisLine: &AxisLine{OnZero: false}}}
-	opt.Series = []Series{{Name: b.label("results.gap"), Type: "bar", Data: data,
-		Label: &Label{Show: true, FontSize: 10, Color: "#333", Formatter: "{c}"}}}
+	opt.Grid = []opts.Grid{{Left: "4", Right: "16", Top: px(lay.gridTop),
+		Height: px(categoryHeight(cats, width, 1, 18) + axisLabelHeight), ContainLabel: opts.Bool(true)}}
+	opt.XAxis = []XAxis{{XAxis: opts.XAxis{Type: "value", Min: -limit, Max: limit}, AxisLabel: numbers()}}
+	opt.YAxis = []YAxis{{YAxis: opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: cats,
+		AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}, AxisLabel: wrapped(width, 11)}}
+	opt.Series = []ec.SingleSeries{{Name: b.label("results.gap"), Type: "bar", Data: data,
+		Label: &opts.Label{Show: opts.Bool(true), FontSize: 10, Color: "#333", Formatter: "{c}"}}}
 	return &Chart{ID: id, Title: title, Counts: &opt, Table: tab}
 }
 

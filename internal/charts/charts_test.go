@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"consulta/internal/results"
+
+	ec "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 func build(t *testing.T, lang string) map[string]Chart {
@@ -22,12 +25,12 @@ func build(t *testing.T, lang string) map[string]Chart {
 	return out
 }
 
-// series returns the data of the named series of an option.
-func series(t *testing.T, opt *Option, name string) []Datum {
+// series returns the values of the named series of an option.
+func series(t *testing.T, opt *Option, name string) []any {
 	t.Helper()
 	for _, s := range opt.Series {
 		if s.Name == name {
-			return s.Data
+			return seriesValues(s)
 		}
 	}
 	t.Fatalf("no series %q in %v", name, seriesNames(opt))
@@ -42,9 +45,29 @@ func seriesNames(opt *Option) []string {
 	return names
 }
 
+// seriesValues are the values of a series' data: bars, heatmap cells or the points of a line.
+func seriesValues(s ec.SingleSeries) []any {
+	var out []any
+	switch data := s.Data.(type) {
+	case []opts.BarData:
+		for _, d := range data {
+			out = append(out, d.Value)
+		}
+	case []opts.HeatMapData:
+		for _, d := range data {
+			out = append(out, d.Value)
+		}
+	case []LineData:
+		for _, d := range data {
+			out = append(out, d.Value)
+		}
+	}
+	return out
+}
+
 // value is a datum's value as echarts reads it: numbers as float64, "-" for no value, and a
 // heatmap cell as [x, y, value].
-func value(d Datum) any { return asRead(d.Value) }
+func value(v any) any { return asRead(v) }
 
 func asRead(v any) any {
 	switch v := v.(type) {
@@ -60,7 +83,10 @@ func asRead(v any) any {
 	return v
 }
 
-func categories(opt *Option) []string { return opt.YAxis[0].Data }
+func categories(opt *Option) []string {
+	cats, _ := opt.YAxis[0].Data.([]string)
+	return cats
+}
 
 // cellAt finds a table cell by its row's first column and its column heading.
 func cellAt(t *testing.T, tab Table, rowName, column string) string {
@@ -165,7 +191,7 @@ func TestSuppressedCellsShowNoValue(t *testing.T) {
 	if got := cellAt(t, grp.Table, "Returnee", "Number of people"); got != hidden {
 		t.Errorf("participation table: returnee = %q", got)
 	}
-	if !strings.Contains(grp.Counts.Title.Subtext, "under 10") {
+	if !strings.Contains(grp.Counts.Title.Subtitle, "under 10") {
 		t.Error("a chart with missing bars does not say why")
 	}
 }
@@ -211,7 +237,7 @@ func TestLabelsInRequestedLanguage(t *testing.T) {
 		if q.Title != c.title || q.Table.Caption != c.title {
 			t.Errorf("%s: title %q, want %q", c.lang, q.Title, c.title)
 		}
-		if got := q.Counts.Title.Text; got != c.title {
+		if got := q.Counts.Title.Title; got != c.title {
 			t.Errorf("%s: option title %q", c.lang, got)
 		}
 		if cats := categories(q.Counts); !slices.Contains(cats, c.water) || !slices.Contains(cats, "No answer") {
@@ -245,7 +271,7 @@ func TestEveryOptionSharesTheBasics(t *testing.T) {
 			}
 			// No toolbox: its icons would print, and its PNG would carry no title, source or n.
 			// The page's own save button (charts.js) draws those into the image.
-			if tb := opt.Toolbox; tb.Show {
+			if tb := opt.Toolbox; tb.Show == nil || *tb.Show {
 				t.Errorf("%s %s: a toolbox is drawn: %v", id, view, tb)
 			}
 			colors := opt.Color
@@ -290,7 +316,7 @@ func TestPyramidReadsAsPositiveCounts(t *testing.T) {
 		t.Errorf("women %v", women)
 	}
 	for _, s := range opt.Series {
-		for _, item := range s.Data {
+		for _, item := range seriesValues(s) {
 			if f, ok := value(item).(float64); ok && f < 0 {
 				t.Errorf("negative bar %v: the pyramid must read as counts", f)
 			}
@@ -300,7 +326,7 @@ func TestPyramidReadsAsPositiveCounts(t *testing.T) {
 	if left.Inverse == nil || !*left.Inverse || right.Inverse != nil && *right.Inverse {
 		t.Errorf("women's axis must grow to the left: %v / %v", left.Inverse, right.Inverse)
 	}
-	if left.Max == nil || right.Max == nil || *left.Max != *right.Max || left.Min == nil || *left.Min != 0.0 {
+	if left.Max == nil || left.Max != right.Max || left.Min != 0.0 {
 		t.Errorf("the two halves do not share a scale: %v %v", left.Max, right.Max)
 	}
 	if got := cellAt(t, pyr.Table, "30 to 59 years", "Woman"); got != "24 (20.0%)" {
@@ -395,7 +421,7 @@ func TestPrioritiesCompareGroupsByShares(t *testing.T) {
 		t.Errorf("points column: %q", got)
 	}
 	x := pri.Counts.XAxis[0]
-	if x.Max == nil || *x.Max != 100.0 {
+	if x.Max != 100.0 {
 		t.Errorf("the share axis runs to %v, want 100", x.Max)
 	}
 }
@@ -435,5 +461,28 @@ func TestSetGroupsChartsAsPagesShowThem(t *testing.T) {
 	}
 	if set.Gaps == nil || set.Gaps.ID != "gaps" || len(set.All()) != 11 {
 		t.Errorf("gaps %v; %d charts in all", set.Gaps, len(set.All()))
+	}
+}
+
+// Our types add what go-echarts lacks beside its own fields: the tooltip's renderMode and confine
+// flat in the tooltip, and a wrapped label's lineHeight as a number (go-echarts' is a string).
+func TestOptionJSONAsEchartsReadsIt(t *testing.T) {
+	raw, err := json.Marshal(build(t, "en")["q-safe_night-group"].Counts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opt struct {
+		Tooltip map[string]any   `json:"tooltip"`
+		YAxis   []map[string]any `json:"yAxis"`
+	}
+	if err := json.Unmarshal(raw, &opt); err != nil {
+		t.Fatal(err)
+	}
+	if tt := opt.Tooltip; tt["renderMode"] != "richText" || tt["confine"] != true || tt["trigger"] != "axis" || tt["show"] != true {
+		t.Errorf("tooltip %v", tt)
+	}
+	label, _ := opt.YAxis[0]["axisLabel"].(map[string]any)
+	if label["lineHeight"] != float64(wrappedLineHeight) || label["overflow"] != "break" || label["width"] != float64(labelWidth) {
+		t.Errorf("wrapped axis label %v", label)
 	}
 }

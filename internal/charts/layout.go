@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 // The layout is planned for the narrowest chart people use: a tablet held upright. Text that
@@ -26,20 +28,20 @@ type layout struct {
 	legendTop, gridTop int
 }
 
-func (h header) title() Title {
-	return Title{Text: h.text, Subtext: h.sub, Left: "4", Top: "4",
-		TextStyle: &TextStyle{FontSize: 14, FontWeight: "bold", Color: "#222",
+func (h header) title() opts.Title {
+	return opts.Title{Title: h.text, Subtitle: h.sub, Left: "4", Top: "4",
+		TitleStyle: &opts.TextStyle{FontSize: 14, FontWeight: "bold", Color: "#222",
 			Width: titleWidth, Overflow: "break", LineHeight: 18},
-		SubtextStyle: &TextStyle{FontSize: 12, Color: "#444",
+		SubtitleStyle: &opts.TextStyle{FontSize: 12, Color: "#444",
 			Width: titleWidth, Overflow: "break", LineHeight: 16}}
 }
 
-func (h header) legend() Legend {
+func (h header) legend() opts.Legend {
 	if len(h.legendItems) == 0 {
-		return Legend{Show: false}
+		return opts.Legend{Show: opts.Bool(false)}
 	}
-	return Legend{Show: true, Left: "4", Right: "4", Top: strconv.Itoa(h.layout().legendTop),
-		ItemWidth: 18, ItemHeight: 12, Data: h.legendItems, TextStyle: &TextStyle{FontSize: 12}}
+	return opts.Legend{Show: opts.Bool(true), Left: "4", Right: "4", Top: strconv.Itoa(h.layout().legendTop),
+		ItemWidth: 18, ItemHeight: 12, Data: h.legendItems, TextStyle: &opts.TextStyle{FontSize: 12}}
 }
 
 // layout estimates where the legend and the grid start, from how many lines the text wraps to.

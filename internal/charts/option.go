@@ -1,175 +1,65 @@
 package charts
 
-// The echarts option of a chart, as our own small types: only the fields these charts use, each
-// marshalling to the name echarts reads (https://echarts.apache.org/en/option.html). Building
-// them directly means no field needs patching after the fact, and tests read them as Go values.
+import (
+	ec "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+// The echarts option of a chart (https://echarts.apache.org/en/option.html), built directly from
+// go-echarts' own types and marshalled as they are: no JSON round trip, nothing patched after the
+// fact. Three small types of ours add what go-echarts lacks: the tooltip's renderMode and confine,
+// a numeric lineHeight for wrapped axis labels, and a label on one point of a line.
+//
+// Formatters are string templates ("{c}%"), never code: nothing goes through opts.FuncOpts, so no
+// "__f__" function marker reaches the page, whose CSP would not run it anyway.
 
 // Option is one echarts option: everything echarts needs to draw a chart.
 type Option struct {
-	Animation bool        `json:"animation"` // off: tablets are slow
-	Color     []string    `json:"color"`
-	Title     Title       `json:"title"`
-	Legend    Legend      `json:"legend"`
-	Toolbox   Shown       `json:"toolbox"` // hidden: its icons print on paper, and its PNG carries no title, source, n or date
-	Tooltip   Tooltip     `json:"tooltip"`
-	Grid      []Grid      `json:"grid"`
-	XAxis     []Axis      `json:"xAxis"`
-	YAxis     []Axis      `json:"yAxis"`
-	VisualMap []VisualMap `json:"visualMap,omitempty"`
-	Series    []Series    `json:"series"`
-}
-
-// Title is the chart's title and subtitle.
-type Title struct {
-	Text         string     `json:"text,omitempty"`
-	Subtext      string     `json:"subtext,omitempty"`
-	Left         string     `json:"left,omitempty"`
-	Top          string     `json:"top,omitempty"`
-	TextStyle    *TextStyle `json:"textStyle,omitempty"`
-	SubtextStyle *TextStyle `json:"subtextStyle,omitempty"`
-}
-
-// TextStyle is how a piece of text is drawn; Width and Overflow "break" wrap it.
-type TextStyle struct {
-	Color      string `json:"color,omitempty"`
-	FontSize   int    `json:"fontSize,omitempty"`
-	FontWeight string `json:"fontWeight,omitempty"`
-	LineHeight int    `json:"lineHeight,omitempty"`
-	Overflow   string `json:"overflow,omitempty"`
-	Width      int    `json:"width,omitempty"`
-}
-
-// Legend names the series; hidden where there is only one.
-type Legend struct {
-	Show       bool       `json:"show"`
-	Data       []string   `json:"data,omitempty"`
-	ItemWidth  int        `json:"itemWidth,omitempty"`
-	ItemHeight int        `json:"itemHeight,omitempty"`
-	Left       string     `json:"left,omitempty"`
-	Right      string     `json:"right,omitempty"`
-	Top        string     `json:"top,omitempty"`
-	TextStyle  *TextStyle `json:"textStyle,omitempty"`
-}
-
-// Shown is a component that is only shown or not: the toolbox, an axis' split area.
-type Shown struct {
-	Show bool `json:"show"`
+	Animation bool              `json:"animation"` // off: tablets are slow
+	Color     []string          `json:"color"`
+	Title     opts.Title        `json:"title"`
+	Legend    opts.Legend       `json:"legend"`
+	Toolbox   opts.Toolbox      `json:"toolbox"` // hidden: its icons print on paper, and its PNG carries no title, source, n or date
+	Tooltip   Tooltip           `json:"tooltip"`
+	Grid      []opts.Grid       `json:"grid"`
+	XAxis     []XAxis           `json:"xAxis"`
+	YAxis     []YAxis           `json:"yAxis"`
+	VisualMap []opts.VisualMap  `json:"visualMap,omitempty"`
+	Series    []ec.SingleSeries `json:"series"`
 }
 
 // Tooltip is drawn on the canvas (RenderMode "richText"): the default HTML tooltip carries style
-// attributes the CSP blocks, and on the canvas no label can ever become markup.
+// attributes the CSP blocks, and on the canvas no label can ever become markup. go-echarts'
+// Tooltip has neither field; encoding/json marshals its fields flat beside them.
 type Tooltip struct {
-	Show        bool         `json:"show"`
-	Trigger     string       `json:"trigger,omitempty"`
-	AxisPointer *AxisPointer `json:"axisPointer,omitempty"`
-	RenderMode  string       `json:"renderMode"`
-	Confine     bool         `json:"confine"`
+	opts.Tooltip
+	RenderMode string `json:"renderMode"`
+	Confine    bool   `json:"confine"`
 }
 
-// AxisPointer is what an axis tooltip highlights.
-type AxisPointer struct {
-	Type string `json:"type"`
-}
-
-// Grid is the plotting area; its pixel Height is what charts.js sizes the element from.
-type Grid struct {
-	Left         string `json:"left,omitempty"`
-	Right        string `json:"right,omitempty"`
-	Top          string `json:"top,omitempty"`
-	Height       string `json:"height,omitempty"`
-	ContainLabel *bool  `json:"containLabel,omitempty"`
-}
-
-// Axis is an x or a y axis: a value axis, or a category axis with its Data.
-type Axis struct {
-	Type        string     `json:"type"`
-	GridIndex   int        `json:"gridIndex,omitempty"`
-	Position    string     `json:"position,omitempty"`
-	Inverse     *bool      `json:"inverse,omitempty"`
-	Min         *float64   `json:"min,omitempty"`
-	Max         *float64   `json:"max,omitempty"`
-	MinInterval int        `json:"minInterval,omitempty"`
-	Data        []string   `json:"data,omitempty"`
-	SplitArea   *Shown     `json:"splitArea,omitempty"` // shown: banded columns
-	AxisLabel   *AxisLabel `json:"axisLabel,omitempty"`
-	AxisLine    *AxisLine  `json:"axisLine,omitempty"`
-}
-
-// AxisLabel is how an axis labels its ticks or categories.
+// AxisLabel is go-echarts' axis label with a numeric LineHeight: a wrapped label needs one, or its
+// lines overlap, and go-echarts types it as a string, which echarts would not add up. Ours, the
+// shallower field, is the one marshalled.
 type AxisLabel struct {
-	Show        bool   `json:"show"`
-	Interval    string `json:"interval,omitempty"` // "0": every category, none skipped
-	Align       string `json:"align,omitempty"`
-	Margin      int    `json:"margin,omitempty"`
-	Width       int    `json:"width,omitempty"`
-	Overflow    string `json:"overflow,omitempty"`
-	LineHeight  int    `json:"lineHeight,omitempty"` // a wrapped label needs one, or its lines overlap
-	FontSize    int    `json:"fontSize,omitempty"`
-	Formatter   string `json:"formatter,omitempty"` // a string template, never code
-	HideOverlap bool   `json:"hideOverlap,omitempty"`
+	opts.AxisLabel
+	LineHeight int `json:"lineHeight,omitempty"`
 }
 
-// AxisLine is the axis' own line.
-type AxisLine struct {
-	OnZero bool `json:"onZero"`
+// XAxis is go-echarts' x axis labelled by our AxisLabel, which shadows the embedded axis' own
+// (that one is never marshalled: set this one).
+type XAxis struct {
+	opts.XAxis
+	AxisLabel *AxisLabel `json:"axisLabel,omitempty"`
 }
 
-// VisualMap maps a heatmap's values to colours.
-type VisualMap struct {
-	Type       string   `json:"type"`
-	Show       bool     `json:"show"`
-	Calculable bool     `json:"calculable"`
-	Min        float64  `json:"min,omitempty"`
-	Max        float64  `json:"max"`
-	InRange    *InRange `json:"inRange,omitempty"`
+// YAxis is go-echarts' y axis labelled by our AxisLabel, as XAxis is.
+type YAxis struct {
+	opts.YAxis
+	AxisLabel *AxisLabel `json:"axisLabel,omitempty"`
 }
 
-// InRange is the colour ramp of a visual map.
-type InRange struct {
-	Color []string `json:"color"`
+// LineData is one point of a line with its own label, which go-echarts' LineData lacks.
+type LineData struct {
+	opts.LineData
+	Label *opts.Label `json:"label,omitempty"`
 }
-
-// Series is one series of bars, a line or a heatmap.
-type Series struct {
-	Name           string     `json:"name"`
-	Type           string     `json:"type"` // "bar", "line" or "heatmap"
-	Animation      *bool      `json:"animation,omitempty"`
-	XAxisIndex     int        `json:"xAxisIndex,omitempty"`
-	YAxisIndex     int        `json:"yAxisIndex,omitempty"`
-	BarCategoryGap string     `json:"barCategoryGap,omitempty"`
-	BarGap         string     `json:"barGap,omitempty"`
-	ItemStyle      *ItemStyle `json:"itemStyle,omitempty"`
-	LineStyle      *LineStyle `json:"lineStyle,omitempty"`
-	Label          *Label     `json:"label,omitempty"`
-	Data           []Datum    `json:"data"`
-}
-
-// Datum is one value of a series, optionally with its own colour and label.
-type Datum struct {
-	// Value is a number (int or float64), Missing, or a heatmap cell's [column, row, value].
-	Value     any        `json:"value"`
-	ItemStyle *ItemStyle `json:"itemStyle,omitempty"`
-	Label     *Label     `json:"label,omitempty"`
-}
-
-// ItemStyle is the colour of a bar, a point or a cell.
-type ItemStyle struct {
-	Color string `json:"color"`
-}
-
-// LineStyle is how a line series is drawn.
-type LineStyle struct {
-	Color string `json:"color,omitempty"`
-	Width int    `json:"width,omitempty"`
-}
-
-// Label is the text drawn on or beside a bar, point or cell.
-type Label struct {
-	Show      bool   `json:"show"`
-	Position  string `json:"position,omitempty"`
-	FontSize  int    `json:"fontSize,omitempty"`
-	Color     string `json:"color,omitempty"`
-	Formatter string `json:"formatter,omitempty"` // a string template, never code
-}
-
-func ptr[T any](v T) *T { return &v }

@@ -6,6 +6,9 @@ import (
 	"consulta/internal/locale"
 	"consulta/internal/plan"
 	"consulta/internal/results"
+
+	ec "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 // PlanCharts builds the charts of a plan's validation round: agreement with each item (adults,
@@ -155,11 +158,11 @@ func (b *builder) planOrder(p *plan.Plan, adult *plan.Round) *Chart {
 	lay := h.layout()
 	plot := max(200, n*28)
 	opt := base(h, "item")
-	opt.Grid = []Grid{{Left: "40", Right: "190", Top: px(lay.gridTop), Height: px(plot), ContainLabel: ptr(false)}}
-	opt.XAxis = []Axis{{Type: "category", Data: []string{proposed, community},
-		AxisLabel: &AxisLabel{Show: true, Interval: "0", FontSize: 12}}}
-	opt.YAxis = []Axis{{Type: "value", Min: ptr(1.0), Max: ptr(float64(n)), Inverse: ptr(true), MinInterval: 1,
-		AxisLabel: &AxisLabel{Show: true, FontSize: 11}}}
+	opt.Grid = []opts.Grid{{Left: "40", Right: "190", Top: px(lay.gridTop), Height: px(plot), ContainLabel: opts.Bool(false)}}
+	opt.XAxis = []XAxis{{XAxis: opts.XAxis{Type: "category", Data: []string{proposed, community}},
+		AxisLabel: &AxisLabel{AxisLabel: opts.AxisLabel{Show: opts.Bool(true), Interval: "0", FontSize: 12}}}}
+	opt.YAxis = []YAxis{{YAxis: opts.YAxis{Type: "value", Min: 1, Max: n, Inverse: opts.Bool(true), MinInterval: 1},
+		AxisLabel: &AxisLabel{AxisLabel: opts.AxisLabel{Show: opts.Bool(true), FontSize: 11}}}}
 	for _, r := range adult.Order {
 		it := p.Item(r.Code)
 		name := r.Code
@@ -195,12 +198,13 @@ func (b *builder) planOrder(p *plan.Plan, adult *plan.Round) *Chart {
 			col = "#777777"
 		}
 		// The proposed end carries only the code, on its left; the community end the code and title.
-		proposedEnd := &Label{Show: true, Position: "left", Formatter: r.Code, FontSize: 11, Color: "#222"}
-		opt.Series = append(opt.Series, Series{Name: name, Type: "line", Animation: ptr(false),
-			Data:      []Datum{{Value: r.Proposed, Label: proposedEnd}, {Value: r.Community}},
-			LineStyle: &LineStyle{Color: col, Width: 2},
-			ItemStyle: &ItemStyle{Color: col},
-			Label:     &Label{Show: true, Position: "right", FontSize: 11, Color: "#222", Formatter: "{a}"}})
+		proposedEnd := &opts.Label{Show: opts.Bool(true), Position: "left", Formatter: r.Code, FontSize: 11, Color: "#222"}
+		opt.Series = append(opt.Series, ec.SingleSeries{Name: name, Type: "line", Animation: opts.Bool(false),
+			Data: []LineData{{LineData: opts.LineData{Value: r.Proposed}, Label: proposedEnd},
+				{LineData: opts.LineData{Value: r.Community}}},
+			LineStyle: &opts.LineStyle{Color: col, Width: 2},
+			ItemStyle: &opts.ItemStyle{Color: col},
+			Label:     &opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 11, Color: "#222", Formatter: "{a}"}})
 	}
 	return &Chart{ID: id, Title: title, Table: tab, Counts: &opt}
 }
