@@ -1,10 +1,8 @@
-// Package charts turns a results.Report into echarts options, built with go-echarts, and tables of
+// Package charts turns a results.Report into echarts options (go-echarts types, option.go) and tables of
 // the same numbers. It imports only results, survey and plan, never web or store, and emits data, never code.
 package charts
 
 import (
-	"encoding/json"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -21,11 +19,11 @@ import (
 
 // Chart is one chart of a report, in counts and (where it means something) in percentages.
 type Chart struct {
-	ID      string         // stable and URL-safe, e.g. "q-top_services-group"
-	Title   string         // in the requested language
-	Counts  map[string]any // echarts option showing counts
-	Percent map[string]any // the same chart in percentages; nil where there is no percent view
-	Table   Table          // the same numbers, for screen readers and for print
+	ID      string  // stable and URL-safe, e.g. "q-top_services-group"
+	Title   string  // in the requested language
+	Counts  *Option // echarts option showing counts
+	Percent *Option // the same chart in percentages; nil where there is no percent view
+	Table   Table   // the same numbers, for screen readers and for print
 }
 
 // Table is a chart's numbers as text: cells of rows too small to show read as results.SuppressLabel(k).
@@ -35,39 +33,83 @@ type Table struct {
 	Rows    [][]string
 }
 
+// Set is every chart of a report, grouped where the pages show them: pages range over a group
+// and never pick charts by their ids, which name them only in the page and its data island.
+type Set struct {
+	Participation []Chart          // who answered: by age and gender, by population group
+	Questions     []QuestionCharts // the charted questions, in the report's order
+	Gaps          *Chart           // where displaced and host residents differ; nil without gaps
+}
+
+// QuestionCharts are the charts of one closed question; a chart the data cannot make is nil.
+type QuestionCharts struct {
+	Question   string // the question's id
+	ByGroup    *Chart // answers by population group
+	ByGender   *Chart // answers by gender
+	Priorities *Chart // a rank question: each group's share who put each choice in their top n
+	TopShare   *Chart // a rank question: the same shares as a heatmap
+}
+
+// All are a question's charts in the order the page shows them.
+func (q QuestionCharts) All() []Chart {
+	return present(q.ByGroup, q.ByGender, q.Priorities, q.TopShare)
+}
+
+// Question returns the charts of one question; all nil when it has none.
+func (s Set) Question(id string) QuestionCharts {
+	for _, q := range s.Questions {
+		if q.Question == id {
+			return q
+		}
+	}
+	return QuestionCharts{Question: id}
+}
+
+// All is every chart of the set: what the page's data island carries.
+func (s Set) All() []Chart {
+	out := slices.Clone(s.Participation)
+	for _, q := range s.Questions {
+		out = append(out, q.All()...)
+	}
+	return append(out, present(s.Gaps)...)
+}
+
+func present(cs ...*Chart) []Chart {
+	var out []Chart
+	for _, c := range cs {
+		if c != nil {
+			out = append(out, *c)
+		}
+	}
+	return out
+}
+
 // Build makes every chart of a report, labelled in lang. label translates interface words and
 // returns the key itself when it has no translation.
-func Build(rep *results.Report, sv *survey.Survey, lang string, label func(key string, args ...any) string) []Chart {
+func Build(rep *results.Report, sv *survey.Survey, lang string, label func(key string, args ...any) string) Set {
 	if rep == nil {
-		return nil
+		return Set{}
 	}
 	if label == nil {
 		label = func(key string, _ ...any) string { return key }
 	}
 	b := &builder{rep: rep, sv: sv, lang: lang, label: label, hidden: results.SuppressLabel(rep.K), num: locale.For(lang)}
-	var out []Chart
-	add := func(c *Chart) {
-		if c != nil {
-			out = append(out, *c)
-		}
-	}
-	add(b.pyramid())
-	add(b.participationByGroup())
+	set := Set{Participation: present(b.pyramid(), b.participationByGroup()), Gaps: b.gaps()}
 	for i := range rep.Questions {
 		q := &rep.Questions[i]
 		sq := b.question(q.ID)
 		if !closed(q, sq) || isProfile(q.ID, sq) {
 			continue
 		}
-		add(b.answers(q, sq, results.ByGroup))
-		add(b.answers(q, sq, results.ByGender))
+		qc := QuestionCharts{Question: q.ID, ByGroup: b.answers(q, sq, results.ByGroup), ByGender: b.answers(q, sq, results.ByGender)}
 		if q.Type == survey.Rank {
-			add(b.priorities(q, sq))
-			add(b.topShare(q, sq))
+			qc.Priorities, qc.TopShare = b.priorities(q, sq), b.topShare(q, sq)
+		}
+		if len(qc.All()) > 0 {
+			set.Questions = append(set.Questions, qc)
 		}
 	}
-	add(b.gaps())
-	return out
+	return set
 }
 
 type builder struct {
@@ -275,52 +317,31 @@ func colour(dim, value string, i int) string {
 	return okabeIto[i%len(okabeIto)]
 }
 
-// option turns a go-echarts chart into plain JSON data with what every chart shares: the palette
-// and no animation (tablets are slow).
-func (b *builder) option(id string, c interface {
-	Validate()
-	JSON() map[string]any
-}) map[string]any {
-	c.Validate()
-	raw, err := json.Marshal(c.JSON())
-	if err != nil {
-		panic(fmt.Sprintf("charts: option %s does not marshal: %v", id, err)) // only our own types go in
-	}
-	var obj map[string]any
-	if err := json.Unmarshal(raw, &obj); err != nil {
-		panic(fmt.Sprintf("charts: option %s does not unmarshal: %v", id, err))
-	}
-	// Wrapped labels need a line height, or echarts draws their lines on top of each other;
-	// go-echarts types it as a string, which echarts would not add up.
-	for _, key := range []string{"xAxis", "yAxis"} {
-		axes, _ := obj[key].([]any)
-		for _, ax := range axes {
-			if l, ok := ax.(map[string]any)["axisLabel"].(map[string]any); ok && l["overflow"] != nil {
-				l["lineHeight"] = wrappedLineHeight
-			}
-		}
-	}
-	// The default tooltip is HTML with style attributes, which the CSP blocks; richText draws it
-	// on the canvas, where no label can ever become markup.
-	if tt, ok := obj["tooltip"].(map[string]any); ok {
-		tt["renderMode"] = "richText"
-		tt["confine"] = true
-	}
-	return obj
+// base is what every chart's option shares: the palette, no animation, no toolbox, the title and
+// legend, and a tooltip drawn on the canvas.
+func base(h header, trigger string) Option {
+	return Option{Color: okabeIto, Title: h.title(), Legend: h.legend(), Toolbox: opts.Toolbox{Show: opts.Bool(false)},
+		Tooltip: Tooltip{Tooltip: opts.Tooltip{Show: opts.Bool(true), Trigger: trigger}, RenderMode: "richText", Confine: true}}
 }
 
-// common are the global options of every chart.
-func (b *builder) common(id string, h header) []ec.GlobalOpts {
-	return []ec.GlobalOpts{
-		ec.WithInitializationOpts(opts.Initialization{ChartID: id}),
-		ec.WithAnimation(false),
-		ec.WithColorsOpts(okabeIto),
-		ec.WithTitleOpts(h.title()),
-		// No toolbox: its icons print on paper, and its PNG carries no title, source, n or date.
-		// charts.js adds a save button that draws them into the image.
-		ec.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(false)}),
-		ec.WithLegendOpts(h.legend()),
+// wrapped labels a category axis with every category, wrapped to width pixels.
+func wrapped(width, fontSize int) *AxisLabel {
+	return &AxisLabel{AxisLabel: opts.AxisLabel{Show: opts.Bool(true), Interval: "0", Width: width, Overflow: "break",
+		FontSize: fontSize}, LineHeight: wrappedLineHeight}
+}
+
+// numbers labels a value axis, hiding labels that would overlap.
+func numbers() *AxisLabel {
+	return &AxisLabel{AxisLabel: opts.AxisLabel{Show: opts.Bool(true), HideOverlap: opts.Bool(true), FontSize: 11}}
+}
+
+// barData turns a series' values into its data.
+func barData(vs []any) []opts.BarData {
+	data := make([]opts.BarData, len(vs))
+	for i, v := range vs {
+		data[i] = opts.BarData{Value: v}
 	}
+	return data
 }
 
 // suppressedNote is the subtitle of a chart where some bars are missing: their rows are too small to show.
@@ -341,7 +362,7 @@ type barSeries struct {
 }
 
 // bars builds a horizontal grouped bar chart: categories down the side, one bar per series.
-func (b *builder) bars(id string, h header, cats []string, series []barSeries, percent bool, labelWidth int) map[string]any {
+func (b *builder) bars(h header, cats []string, series []barSeries, percent bool, labelWidth int) *Option {
 	var shown []barSeries
 	for _, s := range series {
 		if s.shown {
@@ -359,44 +380,33 @@ func (b *builder) bars(id string, h header, cats []string, series []barSeries, p
 		perBar = 12
 	}
 	plot := categoryHeight(cats, labelWidth, max(1, len(shown)), perBar)
-	c := ec.NewBar()
-	c.SetGlobalOptions(append(b.common(id, h),
-		ec.WithGridOpts(opts.Grid{Left: "4", Right: "48", Top: px(lay.gridTop), Height: px(plot + axisLabelHeight),
-			ContainLabel: opts.Bool(true)}),
-		ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
-		ec.WithXAxisOpts(valueAxis(percent)),
-		ec.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Interval: "0", Width: labelWidth, Overflow: "break", FontSize: 12},
-			AxisLine:  &opts.AxisLine{OnZero: opts.Bool(false)}}),
-	)...)
-	c.SetXAxis(cats).XYReversal()
+	opt := base(h, "axis")
+	opt.Tooltip.AxisPointer = &opts.AxisPointer{Type: "shadow"}
+	opt.Grid = []opts.Grid{{Left: "4", Right: "48", Top: px(lay.gridTop), Height: px(plot + axisLabelHeight), ContainLabel: opts.Bool(true)}}
+	opt.XAxis = []XAxis{valueAxis(percent)}
+	opt.YAxis = []YAxis{{YAxis: opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: cats,
+		AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}, AxisLabel: wrapped(labelWidth, 12)}}
 	format := "{c}"
 	if percent {
 		format = "{c}%"
 	}
 	for _, s := range shown {
-		values := s.counts
+		vs := s.counts
 		if percent {
-			values = s.percent
+			vs = s.percent
 		}
-		data := make([]opts.BarData, len(values))
-		for i, v := range values {
-			data[i] = opts.BarData{Value: v}
-		}
-		c.AddSeries(s.name, data,
-			ec.WithItemStyleOpts(opts.ItemStyle{Color: s.colour}),
-			ec.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 10, Color: "#333", Formatter: format}),
-			ec.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%", BarGap: "10%"}),
-		)
+		opt.Series = append(opt.Series, ec.SingleSeries{Name: s.name, Type: "bar", Data: barData(vs),
+			ItemStyle:      &opts.ItemStyle{Color: s.colour},
+			Label:          &opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 10, Color: "#333", Formatter: format},
+			BarCategoryGap: "30%", BarGap: "10%"})
 	}
-	return b.option(id, c)
+	return &opt
 }
 
-func valueAxis(percent bool) opts.XAxis {
-	ax := opts.XAxis{Type: "value", MinInterval: 1,
-		AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), HideOverlap: opts.Bool(true), FontSize: 11}}
+func valueAxis(percent bool) XAxis {
+	ax := XAxis{XAxis: opts.XAxis{Type: "value", MinInterval: 1}, AxisLabel: numbers()}
 	if percent {
-		ax.Max = 100
+		ax.Max = 100.0
 		ax.AxisLabel.Formatter = "{value}%"
 	}
 	return ax
@@ -442,7 +452,7 @@ func (b *builder) pyramid() *Chart {
 	female, male := b.dimensionLabel(results.ByGender, "female"), b.dimensionLabel(results.ByGender, "male")
 	h := header{text: title, sub: b.suppressedNote(hidden), legendItems: []string{female, male}}
 
-	build := func(percent bool) map[string]any {
+	build := func(percent bool) *Option {
 		value, format := countValue, "{c}"
 		if percent {
 			value, format = pctValue, "{c}%"
@@ -453,10 +463,10 @@ func (b *builder) pyramid() *Chart {
 			for i, a := range ages {
 				c := cells[[2]string{a, gender}]
 				data[i] = opts.BarData{Value: value(c)}
-				if v, ok := data[i].Value.(float64); ok {
-					top = max(top, v)
-				} else if v, ok := data[i].Value.(int); ok {
-					top = max(top, float64(v))
+				if !c.Suppressed && percent {
+					top = max(top, round1(c.Pct))
+				} else if !c.Suppressed {
+					top = max(top, float64(c.N))
 				}
 			}
 			return data
@@ -469,9 +479,9 @@ func (b *builder) pyramid() *Chart {
 		grid := func(left, right string) opts.Grid {
 			return opts.Grid{Left: left, Right: right, Top: px(lay.gridTop), Height: px(plot)}
 		}
-		axis := func(index int, inverse bool) opts.XAxis {
-			ax := opts.XAxis{Type: "value", GridIndex: index, Inverse: opts.Bool(inverse), Min: 0, Max: limit,
-				AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), HideOverlap: opts.Bool(true), FontSize: 11}}
+		axis := func(index int, inverse bool) XAxis {
+			ax := XAxis{XAxis: opts.XAxis{Type: "value", GridIndex: index, Inverse: opts.Bool(inverse), Min: 0.0, Max: limit},
+				AxisLabel: numbers()}
 			if percent {
 				ax.AxisLabel.Formatter = "{value}%"
 			} else {
@@ -480,28 +490,23 @@ func (b *builder) pyramid() *Chart {
 			return ax
 		}
 		inner := strconv.FormatFloat(50+50*float64(gap)/chartWidth, 'f', 1, 64) + "%"
-		c := ec.NewBar()
-		c.SetGlobalOptions(append(b.common(id, h),
-			ec.WithGridOpts(grid("2%", inner), grid(inner, "2%")),
-			ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-			ec.WithXAxisOpts(axis(0, true)),
-			ec.WithYAxisOpts(opts.YAxis{Type: "category", GridIndex: 0, Position: "right",
-				AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Interval: "0", Align: "center", Margin: float64(gap / 2),
-					Width: gap - 8, Overflow: "break", FontSize: 12}}),
-		)...)
-		c.ExtendXAxis(axis(1, false))
-		c.ExtendYAxis(opts.YAxis{Type: "category", GridIndex: 1, Data: cats, AxisLabel: &opts.AxisLabel{Show: opts.Bool(false)}})
-		c.SetXAxis(cats).XYReversal()
-		label := func(pos string) ec.SeriesOpts {
-			return ec.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: pos, FontSize: 10, Color: "#333", Formatter: format})
+		label := func(pos string) *opts.Label {
+			return &opts.Label{Show: opts.Bool(true), Position: pos, FontSize: 10, Color: "#333", Formatter: format}
 		}
-		c.AddSeries(female, women,
-			ec.WithItemStyleOpts(opts.ItemStyle{Color: colour(results.ByGender, "female", 0)}), label("left"),
-			ec.WithBarChartOpts(opts.BarChart{XAxisIndex: 0, YAxisIndex: 0, BarCategoryGap: "25%"}))
-		c.AddSeries(male, men,
-			ec.WithItemStyleOpts(opts.ItemStyle{Color: colour(results.ByGender, "male", 1)}), label("right"),
-			ec.WithBarChartOpts(opts.BarChart{XAxisIndex: 1, YAxisIndex: 1, BarCategoryGap: "25%"}))
-		return b.option(id, c)
+		opt := base(h, "item")
+		opt.Grid = []opts.Grid{grid("2%", inner), grid(inner, "2%")}
+		opt.XAxis = []XAxis{axis(0, true), axis(1, false)}
+		ageLabels := wrapped(gap-8, 12)
+		ageLabels.Align, ageLabels.Margin = "center", float64(gap/2)
+		opt.YAxis = []YAxis{{YAxis: opts.YAxis{Type: "category", Position: "right", Data: cats}, AxisLabel: ageLabels},
+			{YAxis: opts.YAxis{Type: "category", GridIndex: 1, Data: cats}, AxisLabel: &AxisLabel{AxisLabel: opts.AxisLabel{Show: opts.Bool(false)}}}}
+		opt.Series = []ec.SingleSeries{
+			{Name: female, Type: "bar", Data: women, ItemStyle: &opts.ItemStyle{Color: colour(results.ByGender, "female", 0)},
+				Label: label("left"), BarCategoryGap: "25%"},
+			{Name: male, Type: "bar", Data: men, ItemStyle: &opts.ItemStyle{Color: colour(results.ByGender, "male", 1)},
+				Label: label("right"), BarCategoryGap: "25%", XAxisIndex: 1, YAxisIndex: 1},
+		}
+		return &opt
 	}
 
 	// The table has every gender the report has someone in, also those the pyramid's two sides
@@ -553,7 +558,7 @@ func (b *builder) participationByGroup() *Chart {
 		tab.Rows = append(tab.Rows, []string{cats[i], b.countPct(c)})
 	}
 	h := header{text: title, sub: b.suppressedNote(hidden)}
-	build := func(percent bool) map[string]any {
+	build := func(percent bool) *Option {
 		value, format := countValue, "{c}"
 		if percent {
 			value, format = pctValue, "{c}%"
@@ -563,23 +568,18 @@ func (b *builder) participationByGroup() *Chart {
 			data[i] = opts.BarData{Value: value(byValue[v]), ItemStyle: &opts.ItemStyle{Color: colour(results.ByGroup, v, i)}}
 		}
 		lay := h.layout()
-		c := ec.NewBar()
-		c.SetGlobalOptions(append(b.common(id, h),
-			ec.WithGridOpts(opts.Grid{Left: "4", Right: "48", Top: px(lay.gridTop),
-				Height: px(categoryHeight(cats, labelWidth, 1, 20) + axisLabelHeight), ContainLabel: opts.Bool(true)}),
-			ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-			ec.WithXAxisOpts(valueAxis(percent)),
-			ec.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
-				AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Interval: "0", Width: labelWidth, Overflow: "break", FontSize: 12}}),
-		)...)
-		c.SetXAxis(cats).XYReversal()
+		opt := base(h, "item")
+		opt.Grid = []opts.Grid{{Left: "4", Right: "48", Top: px(lay.gridTop),
+			Height: px(categoryHeight(cats, labelWidth, 1, 20) + axisLabelHeight), ContainLabel: opts.Bool(true)}}
+		opt.XAxis = []XAxis{valueAxis(percent)}
+		opt.YAxis = []YAxis{{YAxis: opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: cats}, AxisLabel: wrapped(labelWidth, 12)}}
 		name := b.label("results.count")
 		if percent {
 			name = b.label("results.percent")
 		}
-		c.AddSeries(name, data,
-			ec.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 11, Color: "#333", Formatter: format}))
-		return b.option(id, c)
+		opt.Series = []ec.SingleSeries{{Name: name, Type: "bar", Data: data,
+			Label: &opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 11, Color: "#333", Formatter: format}}}
+		return &opt
 	}
 	return &Chart{ID: id, Title: title, Counts: build(false), Percent: build(true), Table: tab}
 }
@@ -648,8 +648,8 @@ func (b *builder) answers(q *results.Question, sq *survey.Question, dim string) 
 	tab.Rows = append(tab.Rows, asked)
 	h := header{text: title, sub: b.suppressedNote(hidden)}
 	return &Chart{ID: id, Title: title, Table: tab,
-		Counts:  b.bars(id, h, cats, series, false, labelWidth),
-		Percent: b.bars(id, h, cats, series, true, labelWidth)}
+		Counts:  b.bars(h, cats, series, false, labelWidth),
+		Percent: b.bars(h, cats, series, true, labelWidth)}
 }
 
 // rankedChoices orders a rank question's choices by their overall Borda points, the plan's order.
@@ -757,7 +757,7 @@ func (b *builder) priorities(q *results.Question, sq *survey.Question) *Chart {
 		notes = append(notes, note)
 	}
 	h := header{text: title, sub: strings.Join(notes, "\n")}
-	return &Chart{ID: id, Title: title, Table: tab, Counts: b.bars(id, h, cats, series, true, labelWidth)}
+	return &Chart{ID: id, Title: title, Table: tab, Counts: b.bars(h, cats, series, true, labelWidth)}
 }
 
 // shareWithInterval is "41,1 % (35,2–47,3)": a share and its 95 % interval.
@@ -828,7 +828,7 @@ func (b *builder) topShare(q *results.Question, sq *survey.Question) *Chart {
 	for _, g := range groups {
 		xLines = max(xLines, wrapLines(g, float64(colWidth-6), 11))
 	}
-	build := func(percent bool) map[string]any {
+	build := func(percent bool) *Option {
 		lay := h.layout()
 		plot := categoryHeight(cats, labelWidth, 1, 30) + xLines*wrappedLineHeight + 12
 		data := make([]opts.HeatMapData, 0, len(choices)*len(rows))
@@ -847,19 +847,16 @@ func (b *builder) topShare(q *results.Question, sq *survey.Question) *Chart {
 		if percent {
 			maxValue, format = 100, "{@[2]}%"
 		}
-		c := ec.NewHeatMap()
-		c.SetGlobalOptions(append(b.common(id, h),
-			ec.WithGridOpts(opts.Grid{Left: "4", Right: "16", Top: px(lay.gridTop), Height: px(plot), ContainLabel: opts.Bool(true)}),
-			ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-			ec.WithXAxisOpts(opts.XAxis{Type: "category", Data: groups, SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
-				AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Interval: "0", Width: colWidth - 6, Overflow: "break", FontSize: 11}}),
-			ec.WithYAxisOpts(opts.YAxis{Type: "category", Data: cats, Inverse: opts.Bool(true),
-				AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Interval: "0", Width: labelWidth, Overflow: "break", FontSize: 12}}),
-			ec.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Show: opts.Bool(false), Calculable: opts.Bool(false),
-				Min: 0, Max: maxValue, InRange: &opts.VisualMapInRange{Color: sequential}}),
-		)...)
-		c.AddSeries(title, data, ec.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontSize: 11, Color: "#000", Formatter: format}))
-		return b.option(id, c)
+		opt := base(h, "item")
+		opt.Grid = []opts.Grid{{Left: "4", Right: "16", Top: px(lay.gridTop), Height: px(plot), ContainLabel: opts.Bool(true)}}
+		opt.XAxis = []XAxis{{XAxis: opts.XAxis{Type: "category", Data: groups, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}},
+			AxisLabel: wrapped(colWidth-6, 11)}}
+		opt.YAxis = []YAxis{{YAxis: opts.YAxis{Type: "category", Data: cats, Inverse: opts.Bool(true)}, AxisLabel: wrapped(labelWidth, 12)}}
+		opt.VisualMap = []opts.VisualMap{{Type: "continuous", Show: opts.Bool(false), Calculable: opts.Bool(false), Min: 0, Max: maxValue,
+			InRange: &opts.VisualMapInRange{Color: sequential}}}
+		opt.Series = []ec.SingleSeries{{Name: title, Type: "heatmap", Data: data,
+			Label: &opts.Label{Show: opts.Bool(true), FontSize: 11, Color: "#000", Formatter: format}}}
+		return &opt
 	}
 	return &Chart{ID: id, Title: title, Table: tab, Counts: build(false), Percent: build(true)}
 }
@@ -898,21 +895,15 @@ func (b *builder) gaps() *Chart {
 	lay := h.layout()
 	width := 200
 	limit := niceMax(top * 1.2)
-	c := ec.NewBar()
-	c.SetGlobalOptions(append(b.common(id, h),
-		ec.WithGridOpts(opts.Grid{Left: "4", Right: "16", Top: px(lay.gridTop),
-			Height: px(categoryHeight(cats, width, 1, 18) + axisLabelHeight), ContainLabel: opts.Bool(true)}),
-		ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		ec.WithXAxisOpts(opts.XAxis{Type: "value", Min: -limit, Max: limit,
-			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), HideOverlap: opts.Bool(true), FontSize: 11}}),
-		ec.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Interval: "0", Width: width, Overflow: "break", FontSize: 11},
-			AxisLine:  &opts.AxisLine{OnZero: opts.Bool(false)}}),
-	)...)
-	c.SetXAxis(cats).XYReversal()
-	c.AddSeries(b.label("results.gap"), data,
-		ec.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontSize: 10, Color: "#333", Formatter: "{c}"}))
-	return &Chart{ID: id, Title: title, Counts: b.option(id, c), Table: tab}
+	opt := base(h, "item")
+	opt.Grid = []opts.Grid{{Left: "4", Right: "16", Top: px(lay.gridTop),
+		Height: px(categoryHeight(cats, width, 1, 18) + axisLabelHeight), ContainLabel: opts.Bool(true)}}
+	opt.XAxis = []XAxis{{XAxis: opts.XAxis{Type: "value", Min: -limit, Max: limit}, AxisLabel: numbers()}}
+	opt.YAxis = []YAxis{{YAxis: opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: cats,
+		AxisLine: &opts.AxisLine{OnZero: opts.Bool(false)}}, AxisLabel: wrapped(width, 11)}}
+	opt.Series = []ec.SingleSeries{{Name: b.label("results.gap"), Type: "bar", Data: data,
+		Label: &opts.Label{Show: opts.Bool(true), FontSize: 10, Color: "#333", Formatter: "{c}"}}}
+	return &Chart{ID: id, Title: title, Counts: &opt, Table: tab}
 }
 
 // points is a difference in percentage points with its sign, "+12.5" or "-3".

@@ -50,8 +50,8 @@ const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 type island map[string]struct {
-	Counts  map[string]any `json:"counts"`
-	Percent map[string]any `json:"percent"`
+	Counts  *Option `json:"counts"`
+	Percent *Option `json:"percent"`
 }
 
 func servePage(t *testing.T, charts []Chart, lang string) *httptest.Server {
@@ -63,8 +63,8 @@ func serveCharts(t *testing.T, charts []Chart, lang string, noEcharts bool) *htt
 	data := island{}
 	for _, c := range charts {
 		data[c.ID] = struct {
-			Counts  map[string]any `json:"counts"`
-			Percent map[string]any `json:"percent"`
+			Counts  *Option `json:"counts"`
+			Percent *Option `json:"percent"`
 		}{c.Counts, c.Percent}
 	}
 	raw, err := json.Marshal(data) // escapes <, > and &, so no label can close the script element
@@ -114,7 +114,7 @@ func waitReady(t *testing.T, ctx context.Context, n int) {
 }
 
 func TestChartsDrawInChromium(t *testing.T) {
-	charts := Build(testReport(), testSurvey(), "en", translator(english, nil))
+	charts := Build(testReport(), testSurvey(), "en", translator(english, nil)).All()
 	srv := servePage(t, charts, "en")
 	ctx := browser.New(t)
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
@@ -201,7 +201,7 @@ func TestChartsDrawInChromium(t *testing.T) {
 func TestTooltipShowsLabelsAsText(t *testing.T) {
 	sv := testSurvey()
 	sv.Question("top_services").Choice("water").Label["en"] = `Water <b id="injected">now</b>`
-	charts := Build(testReport(), sv, "en", translator(english, nil))
+	charts := Build(testReport(), sv, "en", translator(english, nil)).All()
 	srv := servePage(t, charts, "en")
 	ctx := browser.New(t)
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
@@ -251,7 +251,7 @@ func TestTooltipShowsLabelsAsText(t *testing.T) {
 
 // Without echarts (blocked, or a failed download) the script does nothing and the tables stand.
 func TestWithoutEchartsTablesStay(t *testing.T) {
-	charts := Build(testReport(), testSurvey(), "en", translator(english, nil))
+	charts := Build(testReport(), testSurvey(), "en", translator(english, nil)).All()
 	srv := serveCharts(t, charts, "en", true)
 	ctx := browser.New(t)
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {

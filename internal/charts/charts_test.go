@@ -8,12 +8,15 @@ import (
 	"testing"
 
 	"consulta/internal/results"
+
+	ec "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 func build(t *testing.T, lang string) map[string]Chart {
 	t.Helper()
 	out := map[string]Chart{}
-	for _, c := range Build(testReport(), testSurvey(), lang, translator(english, nil)) {
+	for _, c := range Build(testReport(), testSurvey(), lang, translator(english, nil)).All() {
 		if _, dup := out[c.ID]; dup {
 			t.Fatalf("chart id %q twice", c.ID)
 		}
@@ -22,36 +25,67 @@ func build(t *testing.T, lang string) map[string]Chart {
 	return out
 }
 
-// series returns the data of the named series of an option, as echarts will read it.
-func series(t *testing.T, opt map[string]any, name string) []any {
+// series returns the values of the named series of an option.
+func series(t *testing.T, opt *Option, name string) []any {
 	t.Helper()
-	for _, s := range opt["series"].([]any) {
-		s := s.(map[string]any)
-		if s["name"] == name {
-			return s["data"].([]any)
+	for _, s := range opt.Series {
+		if s.Name == name {
+			return seriesValues(s)
 		}
 	}
 	t.Fatalf("no series %q in %v", name, seriesNames(opt))
 	return nil
 }
 
-func seriesNames(opt map[string]any) []string {
+func seriesNames(opt *Option) []string {
 	var names []string
-	for _, s := range opt["series"].([]any) {
-		names = append(names, s.(map[string]any)["name"].(string))
+	for _, s := range opt.Series {
+		names = append(names, s.Name)
 	}
 	return names
 }
 
-// value is a bar data item's value: {"value": x}.
-func value(item any) any { return item.(map[string]any)["value"] }
-
-func categories(opt map[string]any) []string {
-	var out []string
-	for _, c := range opt["yAxis"].([]any)[0].(map[string]any)["data"].([]any) {
-		out = append(out, c.(string))
+// seriesValues are the values of a series' data: bars, heatmap cells or the points of a line.
+func seriesValues(s ec.SingleSeries) []any {
+	var out []any
+	switch data := s.Data.(type) {
+	case []opts.BarData:
+		for _, d := range data {
+			out = append(out, d.Value)
+		}
+	case []opts.HeatMapData:
+		for _, d := range data {
+			out = append(out, d.Value)
+		}
+	case []LineData:
+		for _, d := range data {
+			out = append(out, d.Value)
+		}
 	}
 	return out
+}
+
+// value is a datum's value as echarts reads it: numbers as float64, "-" for no value, and a
+// heatmap cell as [x, y, value].
+func value(v any) any { return asRead(v) }
+
+func asRead(v any) any {
+	switch v := v.(type) {
+	case int:
+		return float64(v)
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = asRead(x)
+		}
+		return out
+	}
+	return v
+}
+
+func categories(opt *Option) []string {
+	cats, _ := opt.YAxis[0].Data.([]string)
+	return cats
 }
 
 // cellAt finds a table cell by its row's first column and its column heading.
@@ -81,7 +115,7 @@ func TestChartIDs(t *testing.T) {
 		t.Errorf("chart ids\n got %q\nwant %q", got, want)
 	}
 	// Build's order is the page's: participation first, then the questions, then the gaps.
-	all := Build(testReport(), testSurvey(), "en", translator(english, nil))
+	all := Build(testReport(), testSurvey(), "en", translator(english, nil)).All()
 	if all[0].ID != "participation-pyramid" || all[len(all)-1].ID != "gaps" {
 		t.Errorf("order: first %q, last %q", all[0].ID, all[len(all)-1].ID)
 	}
@@ -92,7 +126,7 @@ func TestSuppressedCellsShowNoValue(t *testing.T) {
 	refugee, hidden := "Refugee or asylum seeker", results.SuppressLabel(5)
 
 	q := charts["q-safe_night-group"]
-	for view, opt := range map[string]map[string]any{"counts": q.Counts, "percent": q.Percent} {
+	for view, opt := range map[string]*Option{"counts": q.Counts, "percent": q.Percent} {
 		data := series(t, opt, refugee)
 		if v := value(data[0]); v != "-" {
 			t.Errorf("%s: refugee \"yes\" is %v, want no bar (\"-\")", view, v)
@@ -140,7 +174,7 @@ func TestSuppressedCellsShowNoValue(t *testing.T) {
 	}
 
 	heat := charts["heatmap-top_services"]
-	for _, opt := range []map[string]any{heat.Counts, heat.Percent} {
+	for _, opt := range []*Option{heat.Counts, heat.Percent} {
 		for _, item := range series(t, opt, heat.Title) {
 			v := value(item).([]any)
 			if v[0] == 2.0 && v[1] == float64(school) && v[2] != "-" {
@@ -157,7 +191,7 @@ func TestSuppressedCellsShowNoValue(t *testing.T) {
 	if got := cellAt(t, grp.Table, "Returnee", "Number of people"); got != hidden {
 		t.Errorf("participation table: returnee = %q", got)
 	}
-	if !strings.Contains(grp.Counts["title"].(map[string]any)["subtext"].(string), "under 10") {
+	if !strings.Contains(grp.Counts.Title.Subtitle, "under 10") {
 		t.Error("a chart with missing bars does not say why")
 	}
 }
@@ -203,7 +237,7 @@ func TestLabelsInRequestedLanguage(t *testing.T) {
 		if q.Title != c.title || q.Table.Caption != c.title {
 			t.Errorf("%s: title %q, want %q", c.lang, q.Title, c.title)
 		}
-		if got := q.Counts["title"].(map[string]any)["text"]; got != c.title {
+		if got := q.Counts.Title.Title; got != c.title {
 			t.Errorf("%s: option title %q", c.lang, got)
 		}
 		if cats := categories(q.Counts); !slices.Contains(cats, c.water) || !slices.Contains(cats, "No answer") {
@@ -227,25 +261,25 @@ func TestLabelsInRequestedLanguage(t *testing.T) {
 
 func TestEveryOptionSharesTheBasics(t *testing.T) {
 	for id, c := range build(t, "en") {
-		views := map[string]map[string]any{"counts": c.Counts}
+		views := map[string]*Option{"counts": c.Counts}
 		if c.Percent != nil {
 			views["percent"] = c.Percent
 		}
 		for view, opt := range views {
-			if opt["animation"] != false {
-				t.Errorf("%s %s: animation %v", id, view, opt["animation"])
+			if opt.Animation {
+				t.Errorf("%s %s: animation %v", id, view, opt.Animation)
 			}
 			// No toolbox: its icons would print, and its PNG would carry no title, source or n.
 			// The page's own save button (charts.js) draws those into the image.
-			if tb, ok := opt["toolbox"].(map[string]any); ok && tb["show"] != false {
+			if tb := opt.Toolbox; tb.Show == nil || *tb.Show {
 				t.Errorf("%s %s: a toolbox is drawn: %v", id, view, tb)
 			}
-			colors, _ := opt["color"].([]any)
+			colors := opt.Color
 			if len(colors) != len(okabeIto) || colors[0] != okabeIto[0] {
 				t.Errorf("%s %s: palette %v", id, view, colors)
 			}
-			grid := opt["grid"].([]any)[0].(map[string]any)
-			if grid["height"] == nil || grid["top"] == nil {
+			grid := opt.Grid[0]
+			if grid.Height == "" || grid.Top == "" {
 				t.Errorf("%s %s: grid without a planned height: %v", id, view, grid)
 			}
 		}
@@ -281,20 +315,19 @@ func TestPyramidReadsAsPositiveCounts(t *testing.T) {
 	if value(women[0]) != 9.0 || value(women[3]) != 24.0 {
 		t.Errorf("women %v", women)
 	}
-	for _, s := range opt["series"].([]any) {
-		for _, item := range s.(map[string]any)["data"].([]any) {
+	for _, s := range opt.Series {
+		for _, item := range seriesValues(s) {
 			if f, ok := value(item).(float64); ok && f < 0 {
 				t.Errorf("negative bar %v: the pyramid must read as counts", f)
 			}
 		}
 	}
-	x := opt["xAxis"].([]any)
-	left, right := x[0].(map[string]any), x[1].(map[string]any)
-	if left["inverse"] != true || right["inverse"] == true {
-		t.Errorf("women's axis must grow to the left: %v / %v", left["inverse"], right["inverse"])
+	left, right := opt.XAxis[0], opt.XAxis[1]
+	if left.Inverse == nil || !*left.Inverse || right.Inverse != nil && *right.Inverse {
+		t.Errorf("women's axis must grow to the left: %v / %v", left.Inverse, right.Inverse)
 	}
-	if left["max"] != right["max"] || left["min"] != 0.0 {
-		t.Errorf("the two halves do not share a scale: %v %v", left["max"], right["max"])
+	if left.Max == nil || left.Max != right.Max || left.Min != 0.0 {
+		t.Errorf("the two halves do not share a scale: %v %v", left.Max, right.Max)
 	}
 	if got := cellAt(t, pyr.Table, "30 to 59 years", "Woman"); got != "24 (20.0%)" {
 		t.Errorf("table women 30–59 = %q", got)
@@ -347,14 +380,14 @@ func TestKeysHaveWords(t *testing.T) {
 }
 
 func TestSparseInputs(t *testing.T) {
-	if got := Build(nil, nil, "es", nil); got != nil {
+	if got := Build(nil, nil, "es", nil).All(); got != nil {
 		t.Errorf("nil report gave %d charts", len(got))
 	}
-	if got := Build(&results.Report{}, nil, "es", nil); len(got) != 0 {
+	if got := Build(&results.Report{}, nil, "es", nil).All(); len(got) != 0 {
 		t.Errorf("empty report gave %d charts", len(got))
 	}
 	// Without the survey, question and choice ids stand in for their labels.
-	charts := Build(testReport(), nil, "en", nil)
+	charts := Build(testReport(), nil, "en", nil).All()
 	var ids []string
 	for _, c := range charts {
 		ids = append(ids, c.ID)
@@ -387,8 +420,69 @@ func TestPrioritiesCompareGroupsByShares(t *testing.T) {
 	if got := cellAt(t, pri.Table, "Health", "Points (everyone)"); got != "240" {
 		t.Errorf("points column: %q", got)
 	}
-	x := pri.Counts["xAxis"].([]any)[0].(map[string]any)
-	if x["max"] != 100.0 {
-		t.Errorf("the share axis runs to %v, want 100", x["max"])
+	x := pri.Counts.XAxis[0]
+	if x.Max != 100.0 {
+		t.Errorf("the share axis runs to %v, want 100", x.Max)
+	}
+}
+
+// The builder groups the charts as the pages show them, so no page picks charts by their ids.
+func TestSetGroupsChartsAsPagesShowThem(t *testing.T) {
+	set := Build(testReport(), testSurvey(), "en", translator(english, nil))
+	ids := func(cs []Chart) []string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	if got := ids(set.Participation); !slices.Equal(got, []string{"participation-pyramid", "participation-group"}) {
+		t.Errorf("participation %q", got)
+	}
+	var questions []string
+	for _, q := range set.Questions {
+		questions = append(questions, q.Question)
+	}
+	if !slices.Equal(questions, []string{"top_services", "safe_night", "satisfaction"}) {
+		t.Errorf("questions %q, want the report's closed questions in its order", questions)
+	}
+	top := set.Question("top_services")
+	if got := ids(top.All()); !slices.Equal(got, []string{"q-top_services-group", "q-top_services-gender", "priorities-top_services", "heatmap-top_services"}) {
+		t.Errorf("top_services charts %q", got)
+	}
+	if top.Priorities == nil || top.Priorities.Percent != nil || top.ByGender.Title != "Which services matter most to your family? — by gender" {
+		t.Errorf("top_services groups: priorities %v, by gender %q", top.Priorities, top.ByGender.Title)
+	}
+	if night := set.Question("safe_night"); night.Priorities != nil || night.TopShare != nil || night.ByGroup == nil {
+		t.Errorf("a yes/no question has rank charts or lacks its answers: %+v", night)
+	}
+	if got := set.Question("household_size").All(); got != nil {
+		t.Errorf("an unknown question has charts %q", ids(got))
+	}
+	if set.Gaps == nil || set.Gaps.ID != "gaps" || len(set.All()) != 11 {
+		t.Errorf("gaps %v; %d charts in all", set.Gaps, len(set.All()))
+	}
+}
+
+// Our types add what go-echarts lacks beside its own fields: the tooltip's renderMode and confine
+// flat in the tooltip, and a wrapped label's lineHeight as a number (go-echarts' is a string).
+func TestOptionJSONAsEchartsReadsIt(t *testing.T) {
+	raw, err := json.Marshal(build(t, "en")["q-safe_night-group"].Counts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opt struct {
+		Tooltip map[string]any   `json:"tooltip"`
+		YAxis   []map[string]any `json:"yAxis"`
+	}
+	if err := json.Unmarshal(raw, &opt); err != nil {
+		t.Fatal(err)
+	}
+	if tt := opt.Tooltip; tt["renderMode"] != "richText" || tt["confine"] != true || tt["trigger"] != "axis" || tt["show"] != true {
+		t.Errorf("tooltip %v", tt)
+	}
+	label, _ := opt.YAxis[0]["axisLabel"].(map[string]any)
+	if label["lineHeight"] != float64(wrappedLineHeight) || label["overflow"] != "break" || label["width"] != float64(labelWidth) {
+		t.Errorf("wrapped axis label %v", label)
 	}
 }

@@ -2,14 +2,13 @@ package charts
 
 import (
 	"strconv"
-	"strings"
-
-	ec "github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"consulta/internal/locale"
 	"consulta/internal/plan"
 	"consulta/internal/results"
+
+	ec "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 // PlanCharts builds the charts of a plan's validation round: agreement with each item (adults,
@@ -96,7 +95,7 @@ func (b *builder) planAgreement(p *plan.Plan, adult, child *plan.Round) *Chart {
 		tab.Rows = append(tab.Rows, row)
 	}
 	h := header{text: title, sub: b.suppressedNote(hidden)}
-	return &Chart{ID: id, Title: title, Table: tab, Counts: b.bars(id, h, cats, series, true, labelWidth)}
+	return &Chart{ID: id, Title: title, Table: tab, Counts: b.bars(h, cats, series, true, labelWidth)}
 }
 
 // planByGroup: agreement with each item by population group.
@@ -141,7 +140,7 @@ func (b *builder) planByGroup(p *plan.Plan, adult *plan.Round) *Chart {
 		tab.Rows = append(tab.Rows, row)
 	}
 	h := header{text: title, sub: b.suppressedNote(hidden)}
-	return &Chart{ID: id, Title: title, Table: tab, Counts: b.bars(id, h, cats, series, true, labelWidth)}
+	return &Chart{ID: id, Title: title, Table: tab, Counts: b.bars(h, cats, series, true, labelWidth)}
 }
 
 // planOrder: a slope chart from the proposed order to the community's (by top-3 share); a line
@@ -158,16 +157,12 @@ func (b *builder) planOrder(p *plan.Plan, adult *plan.Round) *Chart {
 	h := header{text: title, sub: b.label("plan.chart_order_note")}
 	lay := h.layout()
 	plot := max(200, n*28)
-	c := ec.NewLine()
-	c.SetGlobalOptions(append(b.common(id, h),
-		ec.WithGridOpts(opts.Grid{Left: "40", Right: "190", Top: px(lay.gridTop), Height: px(plot), ContainLabel: opts.Bool(false)}),
-		ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		ec.WithXAxisOpts(opts.XAxis{Type: "category", Data: []string{proposed, community},
-			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Interval: "0", FontSize: 12}}),
-		ec.WithYAxisOpts(opts.YAxis{Type: "value", Min: 1, Max: n, Inverse: opts.Bool(true), MinInterval: 1,
-			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), FontSize: 11}}),
-	)...)
-	c.SetXAxis([]string{proposed, community})
+	opt := base(h, "item")
+	opt.Grid = []opts.Grid{{Left: "40", Right: "190", Top: px(lay.gridTop), Height: px(plot), ContainLabel: opts.Bool(false)}}
+	opt.XAxis = []XAxis{{XAxis: opts.XAxis{Type: "category", Data: []string{proposed, community}},
+		AxisLabel: &AxisLabel{AxisLabel: opts.AxisLabel{Show: opts.Bool(true), Interval: "0", FontSize: 12}}}}
+	opt.YAxis = []YAxis{{YAxis: opts.YAxis{Type: "value", Min: 1, Max: n, Inverse: opts.Bool(true), MinInterval: 1},
+		AxisLabel: &AxisLabel{AxisLabel: opts.AxisLabel{Show: opts.Bool(true), FontSize: 11}}}}
 	for _, r := range adult.Order {
 		it := p.Item(r.Code)
 		name := r.Code
@@ -202,28 +197,16 @@ func (b *builder) planOrder(p *plan.Plan, adult *plan.Round) *Chart {
 		} else if r.Move == 0 {
 			col = "#777777"
 		}
-		c.AddSeries(name, []opts.LineData{{Value: r.Proposed}, {Value: r.Community}},
-			ec.WithLineStyleOpts(opts.LineStyle{Color: col, Width: 2}),
-			ec.WithItemStyleOpts(opts.ItemStyle{Color: col}),
-			ec.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 11, Color: "#222", Formatter: "{a}"}),
-		)
+		// The proposed end carries only the code, on its left; the community end the code and title.
+		proposedEnd := &opts.Label{Show: opts.Bool(true), Position: "left", Formatter: r.Code, FontSize: 11, Color: "#222"}
+		opt.Series = append(opt.Series, ec.SingleSeries{Name: name, Type: "line", Animation: opts.Bool(false),
+			Data: []LineData{{LineData: opts.LineData{Value: r.Proposed}, Label: proposedEnd},
+				{LineData: opts.LineData{Value: r.Community}}},
+			LineStyle: &opts.LineStyle{Color: col, Width: 2},
+			ItemStyle: &opts.ItemStyle{Color: col},
+			Label:     &opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 11, Color: "#222", Formatter: "{a}"}})
 	}
-	obj := b.option(id, c)
-	// The proposed end carries only the code, on its left; the community end the code and title.
-	if series, ok := obj["series"].([]any); ok {
-		for _, sr := range series {
-			m, _ := sr.(map[string]any)
-			data, _ := m["data"].([]any)
-			name, _ := m["name"].(string)
-			code, _, _ := strings.Cut(name, " ")
-			if len(data) == 2 {
-				if d, ok := data[0].(map[string]any); ok {
-					d["label"] = map[string]any{"show": true, "position": "left", "formatter": code, "fontSize": 11, "color": "#222"}
-				}
-			}
-		}
-	}
-	return &Chart{ID: id, Title: title, Table: tab, Counts: obj}
+	return &Chart{ID: id, Title: title, Table: tab, Counts: &opt}
 }
 
 // planTop3: the share who put each item in their top 3, in the community's order.
@@ -254,5 +237,5 @@ func (b *builder) planTop3(p *plan.Plan, adult *plan.Round) *Chart {
 		s.percent = append(s.percent, shareValue(r.Top3))
 		tab.Rows = append(tab.Rows, []string{cats[i], b.share(r.Top3)})
 	}
-	return &Chart{ID: id, Title: title, Table: tab, Counts: b.bars(id, header{text: title}, cats, []barSeries{s}, true, labelWidth)}
+	return &Chart{ID: id, Title: title, Table: tab, Counts: b.bars(header{text: title}, cats, []barSeries{s}, true, labelWidth)}
 }

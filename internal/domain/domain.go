@@ -4,6 +4,7 @@ package domain
 
 import (
 	"errors"
+	"slices"
 	"strings"
 )
 
@@ -11,6 +12,15 @@ import (
 var ErrInvalid = errors.New("domain: invalid value")
 
 func invalid(what, v string) error { return &invalidError{what: what, value: v} }
+
+// oneOf is the Validate of every closed vocabulary: nil when v is one of known, otherwise an
+// error naming what v was meant to be.
+func oneOf[T ~string](what string, v T, known []T) error {
+	if slices.Contains(known, v) {
+		return nil
+	}
+	return invalid(what, string(v))
+}
 
 type invalidError struct{ what, value string }
 
@@ -31,14 +41,7 @@ const (
 var Statuses = []Status{Draft, Open, Closed}
 
 // Validate reports whether s is a known status.
-func (s Status) Validate() error {
-	for _, v := range Statuses {
-		if s == v {
-			return nil
-		}
-	}
-	return invalid("status", string(s))
-}
+func (s Status) Validate() error { return oneOf("status", s, Statuses) }
 
 // Role is what an account may do.
 type Role string
@@ -54,14 +57,7 @@ const (
 var Roles = []Role{Admin, Planner, Facilitator}
 
 // Validate reports whether r is a known role.
-func (r Role) Validate() error {
-	for _, v := range Roles {
-		if r == v {
-			return nil
-		}
-	}
-	return invalid("role", string(r))
-}
+func (r Role) Validate() error { return oneOf("role", r, Roles) }
 
 // Channel is how a response arrived.
 type Channel string
@@ -77,14 +73,7 @@ const (
 var Channels = []Channel{Link, Kiosk, Paper}
 
 // Validate reports whether c is a known channel.
-func (c Channel) Validate() error {
-	for _, v := range Channels {
-		if c == v {
-			return nil
-		}
-	}
-	return invalid("channel", string(c))
-}
+func (c Channel) Validate() error { return oneOf("channel", c, Channels) }
 
 // Account names are 3 to 64 bytes with no spaces or quotes: they appear in audit lines and URLs.
 const (

@@ -96,7 +96,7 @@ func TestAddingAGroupIsOneLine(t *testing.T) {
 	}
 
 	// Charts draw it as a series with its own name key and colour.
-	for _, c := range charts.Build(rep, sv, "en", nil) {
+	for _, c := range charts.Build(rep, sv, "en", nil).All() {
 		if c.ID != "q-q1-group" {
 			continue
 		}

@@ -24,7 +24,6 @@ var skipped = []string{
 	"cmd/bench",             // the developer's benchmark table, printed for engineers in English
 	"internal/demo",         // the demo's content (plan items, decisions, places) is data, as surveys/*.yaml
 	"internal/store/pgtest", // skips a test with a reason for the engineer
-	"internal/charts",       // issue 12: another branch moves the charts' words; the merger deletes this line
 }
 
 // allowed are the few literals a person reads that are the same in every language.

@@ -155,12 +155,8 @@ func (s *Server) pathUser(w http.ResponseWriter, r *http.Request) (*store.User, 
 		return nil, false
 	}
 	u, err := s.store.User(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, r)
-		return nil, false
-	}
 	if err != nil {
-		s.fail(w, r, err)
+		s.answer(w, r, err, store.ErrNotFound)
 		return nil, false
 	}
 	return u, true

@@ -22,7 +22,7 @@ type apiError struct {
 // 422 invalid answers, 413 too large, 404 unknown consultation.
 func (s *Server) apiResponseCreate(w http.ResponseWriter, r *http.Request) {
 	lang := pickLanguage(r)
-	c, ok := s.apiConsultation(w, r, lang)
+	c, ok := s.apiConsultation(w, r)
 	if !ok {
 		return
 	}
@@ -74,15 +74,11 @@ func decodeSubmission(body io.Reader) (*Submission, error) {
 }
 
 // apiConsultation loads the consultation named in the URL, answering 404 when there is none.
-func (s *Server) apiConsultation(w http.ResponseWriter, r *http.Request, lang string) (*store.Consultation, bool) {
+func (s *Server) apiConsultation(w http.ResponseWriter, r *http.Request) (*store.Consultation, bool) {
 	id := muxVar(r, "id")
 	c, err := s.store.Consultation(r.Context(), id)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		writeJSON(w, http.StatusNotFound, apiError{Error: T(lang, "error.consultation_not_found", clip(id))})
-		return nil, false
-	case err != nil:
-		s.fail(w, r, err)
+	if err != nil {
+		s.answerMissing(w, r, err, "error.consultation_not_found", clip(id))
 		return nil, false
 	}
 	return c, true

@@ -164,20 +164,11 @@ func (s *Server) require(w http.ResponseWriter, r *http.Request, roles ...string
 
 // deny answers 401 (sign in, or redirect a browser to the sign-in page) or 403.
 func (s *Server) deny(w http.ResponseWriter, r *http.Request, why error) {
-	lang := pickLanguage(r)
-	api := strings.HasPrefix(r.URL.Path, "/api/")
-	switch {
-	case errors.Is(why, errSignIn) && api:
-		writeJSON(w, http.StatusUnauthorized, apiError{Error: T(lang, "auth.needed")})
-	case errors.Is(why, errSignIn) && r.Method == http.MethodGet:
+	if errors.Is(why, errSignIn) && !isAPI(r) && r.Method == http.MethodGet {
 		http.Redirect(w, r, "/signin?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
-	case errors.Is(why, errSignIn):
-		s.errorPage(w, r, http.StatusUnauthorized, "auth.needed")
-	case api:
-		writeJSON(w, http.StatusForbidden, apiError{Error: T(lang, "auth.forbidden")})
-	default:
-		s.errorPage(w, r, http.StatusForbidden, "auth.forbidden")
+		return
 	}
+	s.answer(w, r, why, errSignIn, errForbidden)
 }
 
 // staffConsultation loads a consultation the signed-in account may work on, or answers 404/403.
@@ -189,16 +180,11 @@ func (s *Server) staffConsultation(w http.ResponseWriter, r *http.Request, id st
 		return nil, nil, false
 	}
 	c, err := s.store.Consultation(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) || (err == nil && !u.CanSee(c.MunicipalityID)) {
-		if strings.HasPrefix(r.URL.Path, "/api/") {
-			writeJSON(w, http.StatusNotFound, apiError{Error: T(pickLanguage(r), "error.consultation_not_found", clip(id))})
-		} else {
-			s.notFound(w, r)
-		}
-		return nil, nil, false
+	if err == nil && !u.CanSee(c.MunicipalityID) {
+		err = store.ErrNotFound
 	}
 	if err != nil {
-		s.fail(w, r, err)
+		s.answerMissing(w, r, err, "error.consultation_not_found", clip(id))
 		return nil, nil, false
 	}
 	if !slices.Contains(roles, u.Role) {

@@ -21,21 +21,15 @@ func (s *Server) staffPlan(w http.ResponseWriter, r *http.Request) (*store.User,
 	if !ok {
 		return nil, nil, false
 	}
-	id, err := strconv.ParseInt(muxVar(r, "pid"), 10, 64)
 	var p *plan.Plan
-	if err == nil {
-		p, err = s.store.Plan(r.Context(), id)
+	id, err := strconv.ParseInt(muxVar(r, "pid"), 10, 64)
+	if err != nil {
+		err = store.ErrNotFound // an id that is not a number names no plan
+	} else if p, err = s.store.Plan(r.Context(), id); err == nil && !u.CanSee(p.MunicipalityID) {
+		err = store.ErrNotFound
 	}
-	if err != nil && !errors.Is(err, store.ErrNotFound) && !errors.Is(err, strconv.ErrSyntax) && !errors.Is(err, strconv.ErrRange) {
-		s.fail(w, r, err)
-		return nil, nil, false
-	}
-	if err != nil || !u.CanSee(p.MunicipalityID) {
-		if strings.HasPrefix(r.URL.Path, "/api/") {
-			writeJSON(w, http.StatusNotFound, apiError{Error: T(pickLanguage(r), "plan.not_found")})
-		} else {
-			s.notFound(w, r)
-		}
+	if err != nil {
+		s.answerMissing(w, r, err, "plan.not_found")
 		return nil, nil, false
 	}
 	return u, p, true

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
@@ -61,12 +60,8 @@ func (s *Server) planDecisionsSave(w http.ResponseWriter, r *http.Request) {
 	if err == nil && publish {
 		err = s.store.PublishVersion(r.Context(), p.ID, number, items, u)
 	}
-	switch {
-	case errors.Is(err, store.ErrPublished):
-		s.errorPage(w, r, http.StatusConflict, "decision.published")
-		return
-	case err != nil:
-		s.fail(w, r, err)
+	if err != nil {
+		s.answer(w, r, err, store.ErrPublished)
 		return
 	}
 	v := id + "/v" + strconv.Itoa(number)

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
@@ -81,11 +80,8 @@ func (s *Server) planUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Title, p.Period, p.Axes = f.Title, f.Period, axes
-	if err := s.store.UpdatePlan(r.Context(), p); errors.Is(err, store.ErrNotDraft) {
-		s.errorPage(w, r, http.StatusConflict, "plan.not_draft")
-		return
-	} else if err != nil {
-		s.fail(w, r, err)
+	if err := s.store.UpdatePlan(r.Context(), p); err != nil {
+		s.answer(w, r, err, store.ErrNotDraft)
 		return
 	}
 	id := strconv.FormatInt(p.ID, 10)

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -32,12 +31,8 @@ func (s *Server) planFollowUp(w http.ResponseWriter, r *http.Request) {
 	c := &store.Consultation{ID: slug(T(lang, "decision.followup_slug") + " " + p.Title.In(lang)), MunicipalityID: p.MunicipalityID,
 		SurveyID: sv.ID, Title: T(lang, "decision.followup_title", p.Title.In(lang)), Status: store.StatusOpen, StartsOn: s.now().Format("2006-01-02")}
 	err := s.store.StartFollowUp(r.Context(), p.ID, sv, c)
-	switch {
-	case errors.Is(err, store.ErrConflict):
-		s.errorPage(w, r, http.StatusConflict, "decision.followup_exists")
-		return
-	case err != nil:
-		s.fail(w, r, err)
+	if err != nil {
+		s.answer(w, r, err, says(store.ErrConflict, "decision.followup_exists"))
 		return
 	}
 	id := strconv.FormatInt(p.ID, 10)

@@ -102,11 +102,8 @@ func (s *Server) planImport(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusUnprocessableEntity, msgs)
 		return
 	}
-	if err := s.store.ReplaceItems(r.Context(), p.ID, sh.Axes, sh.Items); errors.Is(err, store.ErrNotDraft) {
-		s.errorPage(w, r, http.StatusConflict, "plan.not_draft")
-		return
-	} else if err != nil {
-		s.fail(w, r, err)
+	if err := s.store.ReplaceItems(r.Context(), p.ID, sh.Axes, sh.Items); err != nil {
+		s.answer(w, r, err, store.ErrNotDraft)
 		return
 	}
 	id := strconv.FormatInt(p.ID, 10)

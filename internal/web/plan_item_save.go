@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -98,13 +97,8 @@ func (s *Server) planItemSave(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "plan_item", s.view(r, T(lang, "plan.new_item"), page))
 		return
 	}
-	err := s.store.SaveItem(r.Context(), p.ID, old, &it, orders)
-	switch {
-	case errors.Is(err, store.ErrNotDraft):
-		s.errorPage(w, r, http.StatusConflict, "plan.not_draft")
-		return
-	case err != nil:
-		s.fail(w, r, err)
+	if err := s.store.SaveItem(r.Context(), p.ID, old, &it, orders); err != nil {
+		s.answer(w, r, err, store.ErrNotDraft)
 		return
 	}
 	id := strconv.FormatInt(p.ID, 10)
@@ -123,16 +117,8 @@ func (s *Server) planItemDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	code := muxVar(r, "code")
-	err := s.store.DeleteItem(r.Context(), p.ID, code)
-	switch {
-	case errors.Is(err, store.ErrNotDraft):
-		s.errorPage(w, r, http.StatusConflict, "plan.not_draft")
-		return
-	case errors.Is(err, store.ErrNotFound):
-		s.notFound(w, r)
-		return
-	case err != nil:
-		s.fail(w, r, err)
+	if err := s.store.DeleteItem(r.Context(), p.ID, code); err != nil {
+		s.answer(w, r, err, store.ErrNotDraft, store.ErrNotFound)
 		return
 	}
 	id := strconv.FormatInt(p.ID, 10)

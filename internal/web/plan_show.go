@@ -114,9 +114,7 @@ func (s *Server) planShow(w http.ResponseWriter, r *http.Request) {
 	if res != nil {
 		label := func(key string, args ...any) string { return T(lang, key, args...) }
 		page.Charts = charts.PlanCharts(p, res.Adult, res.Child, s.k, lang, label)
-		for _, ch := range page.Charts {
-			page.ChartData[ch.ID] = chartOptions{Counts: ch.Counts, Percent: ch.Percent}
-		}
+		page.ChartData = chartData(page.Charts)
 		for _, c := range []*store.Consultation{res.AdultC, res.ChildC} {
 			if c == nil {
 				continue

@@ -28,11 +28,8 @@ func (s *Server) planSurveyDownload(w http.ResponseWriter, r *http.Request) {
 		body = ps.Source
 	case errors.Is(err, store.ErrNotFound) && p.Editable():
 		body = plan.Survey(p, aud)
-	case errors.Is(err, store.ErrNotFound):
-		s.notFound(w, r)
-		return
 	default:
-		s.fail(w, r, err)
+		s.answer(w, r, err, store.ErrNotFound)
 		return
 	}
 	w.Header().Set("Content-Type", "application/yaml; charset=utf-8")

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -58,13 +57,8 @@ func (s *Server) planValidate(w http.ResponseWriter, r *http.Request) {
 		round.Consultations = append(round.Consultations, &store.Consultation{ID: slug(T(lang, "plan.round_slug_"+aud) + " " + p.Title.In(lang)),
 			MunicipalityID: p.MunicipalityID, SurveyID: sv.ID, Title: title, Status: store.StatusOpen, StartsOn: today})
 	}
-	err = s.store.StartValidation(r.Context(), round)
-	switch {
-	case errors.Is(err, store.ErrNotDraft):
-		s.errorPage(w, r, http.StatusConflict, "plan.not_draft")
-		return
-	case err != nil:
-		s.fail(w, r, err)
+	if err := s.store.StartValidation(r.Context(), round); err != nil {
+		s.answer(w, r, err, store.ErrNotDraft)
 		return
 	}
 	id := strconv.FormatInt(p.ID, 10)

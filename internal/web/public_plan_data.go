@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"consulta/internal/plan"
@@ -146,22 +145,16 @@ func (s *Server) publicPlanOf(ctx context.Context, id int64) (*publicPlan, error
 
 // loadPublicPlan reads the plan of the URL for the public pages, or answers 404.
 func (s *Server) loadPublicPlan(w http.ResponseWriter, r *http.Request) (*publicPlan, bool) {
-	id, err := strconv.ParseInt(muxVar(r, "pid"), 10, 64)
 	var pp *publicPlan
-	if err == nil {
+	id, err := strconv.ParseInt(muxVar(r, "pid"), 10, 64)
+	if err != nil {
+		err = store.ErrNotFound // an id that is not a number names no plan
+	} else {
 		pp, err = s.publicPlanOf(r.Context(), id)
 	}
-	switch {
-	case err == nil:
-		return pp, true
-	case errors.Is(err, store.ErrNotFound) || errors.Is(err, errNotPublished) || errors.Is(err, strconv.ErrSyntax) || errors.Is(err, strconv.ErrRange):
-		if strings.HasPrefix(r.URL.Path, "/api/") {
-			writeJSON(w, http.StatusNotFound, apiError{Error: T(pickLanguage(r), "plan.not_found")})
-		} else {
-			s.notFound(w, r)
-		}
-	default:
-		s.fail(w, r, err)
+	if err != nil {
+		s.answerMissing(w, r, err, "plan.not_found")
+		return nil, false
 	}
-	return nil, false
+	return pp, true
 }

@@ -130,9 +130,9 @@ func (s *Server) accept(ctx context.Context, c *store.Consultation, sub *Submiss
 	r := &store.Response{ID: strings.ToLower(sub.ID), ConsultationID: c.ID, SessionID: sub.Session,
 		SurveyVersion: sv.Version, Language: lang, Channel: channel, Profile: survey.ProfileOf(answers), Answers: answers}
 	created, err := s.store.SaveResponse(ctx, r, sv)
-	switch {
-	case errors.Is(err, store.ErrConflict):
-		return outcome{status: http.StatusConflict, key: "error.conflict"}, nil
+	switch status, key := statusOf(err, store.ErrConflict); {
+	case err != nil && status != http.StatusInternalServerError:
+		return outcome{status: status, key: key}, nil
 	case err != nil:
 		return outcome{}, err
 	case created:

@@ -13,13 +13,15 @@ import (
 	"consulta/surveys"
 )
 
-// BenchmarkAggregateDemo times the report of the demo community consultation (2,000 responses).
-func BenchmarkAggregateDemo(b *testing.B) {
+// benchDemo is the fixture of the results benchmarks: a store in a temp dir holding the built-in
+// surveys and the demo data, and the surveys by id. The store closes when the benchmark ends.
+func benchDemo(b *testing.B) (*store.Store, map[string]*survey.Survey) {
+	b.Helper()
 	st, err := store.Open(filepath.Join(b.TempDir(), "b.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer st.Close()
+	b.Cleanup(func() { st.Close() })
 	loaded, problems := survey.LoadFS(surveys.FS, ".")
 	if problems != nil {
 		b.Fatal(problems)
@@ -35,6 +37,13 @@ func BenchmarkAggregateDemo(b *testing.B) {
 	if err := demo.Load(ctx, st, byID, time.Now()); err != nil {
 		b.Fatal(err)
 	}
+	return st, byID
+}
+
+// BenchmarkAggregateDemo times the report of the demo community consultation (2,000 responses).
+func BenchmarkAggregateDemo(b *testing.B) {
+	st, byID := benchDemo(b)
+	ctx := context.Background()
 	s := &Server{store: st, now: time.Now}
 	d, err := s.dataset(ctx, demo.Community)
 	if err != nil {

@@ -4,41 +4,19 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"consulta/internal/demo"
 	"consulta/internal/results"
-	"consulta/internal/store"
-	"consulta/internal/survey"
-	"consulta/surveys"
 )
 
 // BenchmarkResultsCold100k times what the first results request after a restart does at 100,000
 // responses: load the consultation, aggregate it, encode the report as JSON. Profile it with
 // go test ./internal/web -run '^$' -bench ResultsCold -cpuprofile cpu.out.
 func BenchmarkResultsCold100k(b *testing.B) {
-	st, err := store.Open(filepath.Join(b.TempDir(), "b.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	loaded, problems := survey.LoadFS(surveys.FS, ".")
-	if problems != nil {
-		b.Fatal(problems)
-	}
-	byID := map[string]*survey.Survey{}
+	st, byID := benchDemo(b)
 	ctx := context.Background()
-	for _, sv := range loaded {
-		byID[sv.ID] = sv
-		if err := st.SaveSurvey(ctx, sv); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := demo.Load(ctx, st, byID, time.Now()); err != nil {
-		b.Fatal(err)
-	}
 	if err := st.CopyResponses(ctx, demo.Community, demo.Community, 100_000-demo.Responses); err != nil {
 		b.Fatal(err)
 	}

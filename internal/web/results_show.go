@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strings"
 
 	"consulta/internal/charts"
 	"consulta/internal/domain"
@@ -17,7 +16,7 @@ type resultsPage struct {
 	Consultation  *store.Consultation
 	Survey        *survey.Survey
 	Sessions      []*store.Session
-	Charts        []charts.Chart
+	Charts        charts.Set
 	ChartData     map[string]chartOptions
 	Questions     []questionResult
 	Filter        results.Filter
@@ -46,8 +45,17 @@ type chartPage struct {
 }
 
 type chartOptions struct {
-	Counts  map[string]any `json:"counts"`
-	Percent map[string]any `json:"percent,omitempty"`
+	Counts  *charts.Option `json:"counts"`
+	Percent *charts.Option `json:"percent,omitempty"`
+}
+
+// chartData is the page's data island: each chart's options under the id its element names.
+func chartData(cs []charts.Chart) map[string]chartOptions {
+	data := make(map[string]chartOptions, len(cs))
+	for _, ch := range cs {
+		data[ch.ID] = chartOptions{Counts: ch.Counts, Percent: ch.Percent}
+	}
+	return data
 }
 
 type onlyChoice struct{ Value, Label string }
@@ -56,7 +64,7 @@ type onlyChoice struct{ Value, Label string }
 type questionResult struct {
 	results.Question
 	Label     string
-	Charts    []charts.Chart
+	Charts    charts.QuestionCharts
 	Sentences []string
 	Ranking   *rankingView
 }
@@ -83,7 +91,7 @@ func (s *Server) renderResults(w http.ResponseWriter, r *http.Request, print boo
 	}
 	label := func(key string, args ...any) string { return T(lang, key, args...) }
 	p := &resultsPage{Report: rep, Consultation: c, Survey: sv, Sessions: sessions, Filter: rep.Filter,
-		Charts: charts.Build(rep, sv, lang, label), ChartData: map[string]chartOptions{}, Print: print,
+		Charts: charts.Build(rep, sv, lang, label), Print: print,
 		Suppressed: T(lang, "protect.hidden"), Query: r.URL.RawQuery}
 	if rep.Filter.Dimension != "" {
 		p.Only = rep.Filter.Dimension + ":" + rep.Filter.Value
@@ -105,9 +113,7 @@ func (s *Server) renderResults(w http.ResponseWriter, r *http.Request, print boo
 	}
 	num := locale.For(lang)
 	today := num.Date(s.now())
-	for _, ch := range p.Charts {
-		p.ChartData[ch.ID] = chartOptions{Counts: ch.Counts, Percent: ch.Percent}
-	}
+	p.ChartData = chartData(p.Charts.All())
 	for _, q := range rep.Questions {
 		qr := questionResult{Question: q}
 		if sq := sv.Question(q.ID); sq != nil {
@@ -119,11 +125,7 @@ func (s *Server) renderResults(w http.ResponseWriter, r *http.Request, print boo
 				return id
 			})
 		}
-		for _, ch := range p.Charts {
-			if strings.HasPrefix(ch.ID, "q-"+q.ID+"-") || ch.ID == "priorities-"+q.ID || ch.ID == "heatmap-"+q.ID {
-				qr.Charts = append(qr.Charts, ch)
-			}
-		}
+		qr.Charts = p.Charts.Question(q.ID)
 		if q.Type == survey.Rank {
 			qr.Ranking = rankingOf(&q, sv, lang, p.Suppressed)
 			if qr.Ranking != nil {

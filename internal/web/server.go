@@ -162,15 +162,13 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return out
 		},
-		"langName":  func(l string) string { return T(l, "language."+l) },
-		"words":     locale.Words,
-		"deref":     func(p *int) int { return *p },
-		"cell":      cellText,
-		"dimLabel":  dimLabel,
-		"numbers":   numbersIn,
-		"list":      func(items ...string) []string { return items },
-		"hasPrefix": strings.HasPrefix,
-		"hasSuffix": strings.HasSuffix,
+		"langName": func(l string) string { return T(l, "language."+l) },
+		"words":    locale.Words,
+		"deref":    func(p *int) int { return *p },
+		"cell":     cellText,
+		"dimLabel": dimLabel,
+		"numbers":  numbersIn,
+		"list":     func(items ...string) []string { return items },
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, errors.New("dict needs pairs")

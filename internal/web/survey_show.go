@@ -2,7 +2,6 @@ package web
 
 import (
 	"crypto/rand"
-	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -107,12 +106,11 @@ func (s *Server) surveyShow(w http.ResponseWriter, r *http.Request) {
 // pageConsultation loads the consultation of the URL and its current survey, or answers 404.
 func (s *Server) pageConsultation(w http.ResponseWriter, r *http.Request) (*store.Consultation, *survey.Survey, bool) {
 	c, err := s.store.Consultation(r.Context(), muxVar(r, "id"))
-	if errors.Is(err, store.ErrNotFound) || (err == nil && c.Status == store.StatusDraft) {
-		s.notFound(w, r)
-		return nil, nil, false
+	if err == nil && c.Status == store.StatusDraft {
+		err = store.ErrNotFound // a draft is not there for the public
 	}
 	if err != nil {
-		s.fail(w, r, err)
+		s.answer(w, r, err, store.ErrNotFound)
 		return nil, nil, false
 	}
 	sv, err := s.surveyFor(r.Context(), c, "")

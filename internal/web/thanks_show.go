@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 
 	"consulta/internal/store"
@@ -10,12 +9,8 @@ import (
 // thanksShow ends a survey; it holds nothing of the answers, so a back button shows nothing.
 func (s *Server) thanksShow(w http.ResponseWriter, r *http.Request) {
 	c, err := s.store.Consultation(r.Context(), muxVar(r, "id"))
-	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, r)
-		return
-	}
 	if err != nil {
-		s.fail(w, r, err)
+		s.answer(w, r, err, store.ErrNotFound)
 		return
 	}
 	sv, err := s.surveyFor(r.Context(), c, "")
