@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -80,6 +81,11 @@ func openPostgres(dbURL string) (*Store, error) {
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	s.r = r
+	if err := s.claimWriter(ctx); err != nil {
+		r.Close()
+		w.Close()
+		return nil, err
+	}
 	if err := s.prepareTally(); err != nil {
 		r.Close()
 		w.Close()
@@ -88,6 +94,30 @@ func openPostgres(dbURL string) (*Store, error) {
 	s.saves, s.writerDone = make(chan *saveJob, maxGroup), make(chan struct{})
 	go s.writeResponses()
 	return s, nil
+}
+
+// writerLines is how many instances get a tallies line of their own; more share lines, which
+// is correct, only slower (they wait for one another on the shared line).
+const writerLines = 16
+
+// claimWriter takes the first tallies line no other instance holds, with a session advisory lock
+// on the writer connection, so two instances on one database never update the same line. Should
+// the connection be replaced, the lock goes with it and another instance may take the line too:
+// the counts stay right, only the two wait for each other on it.
+func (s *Store) claimWriter(ctx context.Context) error {
+	for line := range int64(writerLines) {
+		var ok bool
+		// 0x436f6e73 ("Cons") keeps these locks apart from any other use of advisory locks.
+		if err := s.w.QueryRowContext(ctx, `SELECT pg_try_advisory_lock(1131376243, ?::int)`, line).Scan(&ok); err != nil {
+			return fmt.Errorf("store: claim a tallies line: %w", err)
+		}
+		if ok {
+			s.writer = line
+			return nil
+		}
+	}
+	s.writer = time.Now().UnixNano() % writerLines
+	return nil
 }
 
 // openPostgresDB returns a pool whose connections take the store's ? placeholders; readOnly
@@ -180,12 +210,26 @@ func (pgResult) LastInsertId() (int64, error) {
 	return 0, errors.New("store: LastInsertId does not exist on PostgreSQL: write INSERT … RETURNING id and scan it")
 }
 
+// rebound caches rebind's answers: the store's queries are constants, few, and sent thousands
+// of times a second (pgx then finds its prepared statement by the rewritten text). A query built
+// from a list (IN (?, ?, …)) adds one entry per length it is built with.
+var rebound sync.Map // query -> rewritten query
+
 // rebind turns ? placeholders into $1, $2 …, leaving alone what is quoted ('…', "…", $tag$…$tag$)
 // or commented (-- …, /* … */).
 func rebind(query string) string {
 	if !strings.Contains(query, "?") {
 		return query
 	}
+	if q, ok := rebound.Load(query); ok {
+		return q.(string)
+	}
+	q := rebindQuery(query)
+	rebound.Store(query, q)
+	return q
+}
+
+func rebindQuery(query string) string {
 	var b strings.Builder
 	b.Grow(len(query) + 16)
 	n := 0
