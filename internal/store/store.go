@@ -45,6 +45,7 @@ type Store struct {
 	saves      chan *saveJob                                    // responses waiting for the group writer
 	groups     struct{ oneStatement, perResponse atomic.Int64 } // PostgreSQL groups by path, for tests
 	writerDone chan struct{}
+	lastGroup  int // how many responses the last group held (PostgreSQL, response_pg.go)
 	path       string
 	postgres   bool // path is a PostgreSQL URL (postgres.go)
 }
