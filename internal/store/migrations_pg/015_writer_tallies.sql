@@ -13,6 +13,9 @@ ALTER TABLE tallies ALTER COLUMN writer DROP DEFAULT;
 ALTER TABLE responses ADD COLUMN xact BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE responses ALTER COLUMN xact SET DEFAULT pg_current_xact_id()::text::bigint;
 CREATE INDEX responses_consultation_xact ON responses(consultation_id, xact, rid);
+-- Results read in that order now, and what else reads a consultation's responses finds them by
+-- the new index as well: one index fewer to write with every response.
+DROP INDEX responses_consultation_rid;
 
 -- An answer row's reference to its response is checked by a trigger per row in PostgreSQL (a
 -- response has some 30 rows): half of what the database spends storing a response, measured
