@@ -87,3 +87,42 @@ func TestResultsReadLateCommitOnce(t *testing.T) {
 		t.Errorf("a reader from scratch read %v; the one that read along %v", all, want)
 	}
 }
+
+// TestResultsAfterRestoreToAnotherServer: responses that carry another server's transaction ids
+// (restored from a dump into a new cluster, whose ids are smaller) are read, and responses stored
+// after the restore are read too, after them.
+func TestResultsAfterRestoreToAnotherServer(t *testing.T) {
+	f := newFixtureAt(t, pgtest.Database(t))
+	ctx := context.Background()
+	for _, id := range []string{"old-1", "old-2"} {
+		if _, err := f.st.SaveResponse(ctx, f.response(id, fullAnswers()), f.sv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// As a dump from an older, busier server leaves them: ids far ahead of this server's.
+	if _, err := f.st.w.ExecContext(ctx, `UPDATE responses SET xact = xact + 1000000000000`); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Open(f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.SaveResponse(ctx, f.response("new", fullAnswers()), f.sv); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	_, err = st.ResultRows(ctx, "c1", Position{}, func(r ResultResponse) {
+		var id string
+		if err := st.r.QueryRowContext(ctx, `SELECT id FROM responses WHERE rid = ?`, r.RID).Scan(&id); err != nil {
+			t.Error(err)
+		}
+		ids = append(ids, id)
+	}, func(ResultAnswer) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ids, []string{"old-1", "old-2", "new"}) {
+		t.Errorf("read %v after the restore, want the restored responses then the new one", ids)
+	}
+}

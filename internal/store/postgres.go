@@ -81,6 +81,11 @@ func openPostgres(dbURL string) (*Store, error) {
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	s.r = r
+	if err := s.settleRestored(ctx); err != nil {
+		r.Close()
+		w.Close()
+		return nil, err
+	}
 	if err := s.claimWriter(ctx); err != nil {
 		r.Close()
 		w.Close()
@@ -94,6 +99,24 @@ func openPostgres(dbURL string) (*Store, error) {
 	s.saves, s.writerDone = make(chan *saveJob, maxGroup), make(chan struct{})
 	go s.writeResponses()
 	return s, nil
+}
+
+// settleRestored gives the responses of another database server (restored from pg_dump, copied
+// by logical replication) the transaction 0. Results read responses in the order of the ids of
+// the transactions that stored them (responses.xact, ResultRows), ids of this server; those that
+// came from another server carry its ids, which can be larger than any this one has given yet.
+// Read as they are, they would come after responses stored here later, and a reader past them
+// would never read those. Every one visible now whose id this server has not given yet is such a
+// response; at 0 they come first, in rid order, before everything stored here. A failover to a
+// replica or pg_upgrade keeps the ids going, and then there is nothing to change.
+func (s *Store) settleRestored(ctx context.Context) error {
+	_, err := s.w.ExecContext(ctx, `UPDATE responses SET xact = 0
+		WHERE consultation_id IN (SELECT id FROM consultations)
+		AND xact >= pg_snapshot_xmax(pg_current_snapshot())::text::bigint`)
+	if err != nil {
+		return fmt.Errorf("store: settle restored responses: %w", err)
+	}
+	return nil
 }
 
 // writerLines is how many instances get a tallies line of their own; more share lines, which
