@@ -76,10 +76,11 @@ const pgLinger = 2 * time.Millisecond
 
 // lingerPG lets a group smaller than the last one wait up to pgLinger for more. A group costs
 // PostgreSQL about 0.35 ms of CPU whatever its size (its statement and commit, fsync on), and a
-// response some 0.15 ms more (BenchmarkGroupCPUPostgres): under load, when the database shares
-// the machine's cores with the instances, groups that are twice as large leave a third more CPU
-// for everything else. A lone client (groups of one) never waits; a group that fills as the last
-// one did goes at once, and one that grew by itself raises what the next waits for.
+// response some 0.13 ms more (BenchmarkGroupCPUPostgres: 0.54 ms a response in groups of one,
+// 0.27 in groups of two, 0.22 in groups of eight): when the database shares the cores with the
+// instances, what a small group wastes is taken from everything else. A lone client (groups of
+// one) never waits; a group that fills as the last one did goes at once, and one that grew by
+// itself raises what the next waits for.
 func (s *Store) lingerPG(group []*saveJob) []*saveJob {
 	want := min(s.lastGroup, maxGroup)
 	if len(group) < want {
