@@ -413,7 +413,7 @@ func planStory(t *testing.T, st *store.Store, svOf map[string]*survey.Survey) {
 	report := func(id string) *results.Report {
 		d := results.NewDataset()
 		b := d.Batch()
-		if err := st.ResultRows(ctx, id, 0, func(r store.ResultResponse) {
+		if _, err := st.ResultRows(ctx, id, store.Position{}, func(r store.ResultResponse) {
 			b.Response(r.RID, r.Key, r.Session, r.Channel, r.Group, r.Gender, r.AgeBand, r.Disability, r.Day)
 		}, func(a store.ResultAnswer) {
 			b.AnswerBytes(a.RID, a.Question, a.Choice, a.Position, a.Number, a.HasNumber, a.HasText)

@@ -321,7 +321,7 @@ func saveAll(ctx context.Context, st *store.Store, sv *survey.Survey, rs []*stor
 func evidenceSnapshots(ctx context.Context, st *store.Store, sv *survey.Survey, p *plan.Plan, now time.Time) (map[int64]*plan.Snapshot, error) {
 	d := results.NewDataset()
 	b := d.Batch()
-	err := st.ResultRows(ctx, Community, 0,
+	_, err := st.ResultRows(ctx, Community, store.Position{},
 		func(r store.ResultResponse) {
 			b.Response(r.RID, r.Key, r.Session, r.Channel, r.Group, r.Gender, r.AgeBand, r.Disability, r.Day)
 		},

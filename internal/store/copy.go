@@ -253,6 +253,9 @@ func (s *Store) copyOrder(ctx context.Context) ([]string, error) {
 		}
 	}
 	rows.Close()
+	// Answers reference responses without a constraint on PostgreSQL (migration 015): in
+	// stored order all the same.
+	refs["answers"] = append(refs["answers"], "responses")
 	var order []string
 	state := map[string]int{} // 1 visiting, 2 done
 	var visit func(string) error

@@ -106,7 +106,7 @@ func TestCopyToPostgres(t *testing.T) {
 	}
 	keys := func(st *Store) []uint32 {
 		var out []uint32
-		if err := st.ResultRows(ctx, "c1", 0, func(r ResultResponse) { out = append(out, r.Key) }, func(ResultAnswer) {}); err != nil {
+		if _, err := st.ResultRows(ctx, "c1", Position{}, func(r ResultResponse) { out = append(out, r.Key) }, func(ResultAnswer) {}); err != nil {
 			t.Fatal(err)
 		}
 		return out

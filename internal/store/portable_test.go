@@ -191,12 +191,21 @@ func testAccountsAndConsultations(t *testing.T, at string) {
 	}
 	var rids []int64
 	answers := 0
-	if err := st.ResultRows(ctx, "c1", 0, func(r ResultResponse) { rids = append(rids, r.RID) },
-		func(a ResultAnswer) { answers++ }); err != nil || len(rids) != 2 || answers != 2*20 {
-		t.Fatalf("ResultRows = %v, %d answers, %v", rids, answers, err)
+	end, err := st.ResultRows(ctx, "c1", Position{}, func(r ResultResponse) { rids = append(rids, r.RID) },
+		func(a ResultAnswer) { answers++ })
+	if err != nil || len(rids) != 2 || answers != 2*20 || end.RID != rids[1] {
+		t.Fatalf("ResultRows = %v (to %+v), %d answers, %v", rids, end, answers, err)
+	}
+	if again, err := st.ResultRows(ctx, "c1", end, func(r ResultResponse) { t.Errorf("read again: %+v", r) },
+		func(ResultAnswer) {}); err != nil || again != end {
+		t.Errorf("ResultRows after the end = %+v, %v; want %+v", again, err, end)
+	}
+	first := Position{RID: rids[0]}
+	if err := st.r.QueryRowContext(ctx, `SELECT xact FROM responses WHERE rid = ?`, rids[0]).Scan(&first.Xact); err != nil {
+		t.Fatal(err)
 	}
 	var after []ResultResponse
-	if err := st.ResultRows(ctx, "c1", rids[0], func(r ResultResponse) { after = append(after, r) },
+	if _, err := st.ResultRows(ctx, "c1", first, func(r ResultResponse) { after = append(after, r) },
 		func(ResultAnswer) {}); err != nil || len(after) != 1 || after[0].RID != rids[1] || after[0].Gender != "male" {
 		t.Errorf("ResultRows after %d = %+v, %v", rids[0], after, err)
 	}

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -80,6 +81,16 @@ func openPostgres(dbURL string) (*Store, error) {
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	s.r = r
+	if err := s.settleRestored(ctx); err != nil {
+		r.Close()
+		w.Close()
+		return nil, err
+	}
+	if err := s.claimWriter(ctx); err != nil {
+		r.Close()
+		w.Close()
+		return nil, err
+	}
 	if err := s.prepareTally(); err != nil {
 		r.Close()
 		w.Close()
@@ -88,6 +99,48 @@ func openPostgres(dbURL string) (*Store, error) {
 	s.saves, s.writerDone = make(chan *saveJob, maxGroup), make(chan struct{})
 	go s.writeResponses()
 	return s, nil
+}
+
+// settleRestored gives the responses of another database server (restored from pg_dump, copied
+// by logical replication) the transaction 0. Results read responses in the order of the ids of
+// the transactions that stored them (responses.xact, ResultRows), ids of this server; those that
+// came from another server carry its ids, which can be larger than any this one has given yet.
+// Read as they are, they would come after responses stored here later, and a reader past them
+// would never read those. Every one visible now whose id this server has not given yet is such a
+// response; at 0 they come first, in rid order, before everything stored here. A failover to a
+// replica or pg_upgrade keeps the ids going, and then there is nothing to change.
+func (s *Store) settleRestored(ctx context.Context) error {
+	_, err := s.w.ExecContext(ctx, `UPDATE responses SET xact = 0
+		WHERE consultation_id IN (SELECT id FROM consultations)
+		AND xact >= pg_snapshot_xmax(pg_current_snapshot())::text::bigint`)
+	if err != nil {
+		return fmt.Errorf("store: settle restored responses: %w", err)
+	}
+	return nil
+}
+
+// writerLines is how many instances get a tallies line of their own; more share lines, which
+// is correct, only slower (they wait for one another on the shared line).
+const writerLines = 16
+
+// claimWriter takes the first tallies line no other instance holds, with a session advisory lock
+// on the writer connection, so two instances on one database never update the same line. Should
+// the connection be replaced, the lock goes with it and another instance may take the line too:
+// the counts stay right, only the two wait for each other on it.
+func (s *Store) claimWriter(ctx context.Context) error {
+	for line := range int64(writerLines) {
+		var ok bool
+		// 0x436f6e73 ("Cons") keeps these locks apart from any other use of advisory locks.
+		if err := s.w.QueryRowContext(ctx, `SELECT pg_try_advisory_lock(1131376243, ?::int)`, line).Scan(&ok); err != nil {
+			return fmt.Errorf("store: claim a tallies line: %w", err)
+		}
+		if ok {
+			s.writer = line
+			return nil
+		}
+	}
+	s.writer = time.Now().UnixNano() % writerLines
+	return nil
 }
 
 // openPostgresDB returns a pool whose connections take the store's ? placeholders; readOnly
@@ -180,12 +233,26 @@ func (pgResult) LastInsertId() (int64, error) {
 	return 0, errors.New("store: LastInsertId does not exist on PostgreSQL: write INSERT … RETURNING id and scan it")
 }
 
+// rebound caches rebind's answers: the store's queries are constants, few, and sent thousands
+// of times a second (pgx then finds its prepared statement by the rewritten text). A query built
+// from a list (IN (?, ?, …)) adds one entry per length it is built with.
+var rebound sync.Map // query -> rewritten query
+
 // rebind turns ? placeholders into $1, $2 …, leaving alone what is quoted ('…', "…", $tag$…$tag$)
 // or commented (-- …, /* … */).
 func rebind(query string) string {
 	if !strings.Contains(query, "?") {
 		return query
 	}
+	if q, ok := rebound.Load(query); ok {
+		return q.(string)
+	}
+	q := rebindQuery(query)
+	rebound.Store(query, q)
+	return q
+}
+
+func rebindQuery(query string) string {
 	var b strings.Builder
 	b.Grow(len(query) + 16)
 	n := 0

@@ -118,6 +118,9 @@ func (s *Store) writeResponses() {
 				break drain
 			}
 		}
+		if s.postgres {
+			group = s.lingerPG(group)
+		}
 		s.commitGroup(group)
 	}
 }

@@ -38,10 +38,13 @@ func (s *Store) CopyResponses(ctx context.Context, from, to string, n int) error
 			}
 			left -= take
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO tallies (consultation_id, responses, last_rid, updated_at)
-			SELECT consultation_id, count(*), max(rid), ? FROM responses WHERE consultation_id = ? GROUP BY consultation_id
-			ON CONFLICT (consultation_id) DO UPDATE SET responses = excluded.responses, last_rid = excluded.last_rid,
-			updated_at = excluded.updated_at`, s.stamp(), to)
+		// The recount replaces every writer's line of the consultation.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM tallies WHERE consultation_id = ?`, to); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO tallies (consultation_id, writer, responses, last_rid, updated_at)
+			SELECT consultation_id, 0, count(*), max(rid), ? FROM responses WHERE consultation_id = ? GROUP BY consultation_id`,
+			s.stamp(), to)
 		return err
 	})
 }

@@ -40,10 +40,12 @@ type Store struct {
 	stmtMu    sync.Mutex
 	stmts     map[int]*sql.Stmt // multi-row answer INSERTs by row count
 	tallyStmt *sql.Stmt
+	writer    int64 // this store's line in tallies (0 on SQLite; claimed on PostgreSQL, postgres.go)
 
 	saves      chan *saveJob                                    // responses waiting for the group writer
 	groups     struct{ oneStatement, perResponse atomic.Int64 } // PostgreSQL groups by path, for tests
 	writerDone chan struct{}
+	lastGroup  int // how many responses the last group held (PostgreSQL, response_pg.go)
 	path       string
 	postgres   bool // path is a PostgreSQL URL (postgres.go)
 }

@@ -577,7 +577,7 @@ func testRecordKeysAreRandomAndReadBack(t *testing.T, at string) {
 		}
 	}
 	keys := map[uint32]bool{}
-	err := f.st.ResultRows(ctx, "c1", 0, func(r ResultResponse) { keys[r.Key] = true }, func(ResultAnswer) {})
+	_, err := f.st.ResultRows(ctx, "c1", Position{}, func(r ResultResponse) { keys[r.Key] = true }, func(ResultAnswer) {})
 	if err != nil {
 		t.Fatal(err)
 	}

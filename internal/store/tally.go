@@ -50,8 +50,10 @@ func kindOf(row []any) answerKind {
 	return k
 }
 
-const upsertTally = `INSERT INTO tallies (consultation_id, responses, last_rid, updated_at) VALUES (?, ?, ?, ?)
-	ON CONFLICT (consultation_id) DO UPDATE SET responses = tallies.responses + excluded.responses,
+// upsertTally adds to a consultation's line of one writer (several instances on one PostgreSQL
+// database have a line each, so they never wait for one another on it; readers sum the lines).
+const upsertTally = `INSERT INTO tallies (consultation_id, writer, responses, last_rid, updated_at) VALUES (?, ?, ?, ?, ?)
+	ON CONFLICT (consultation_id, writer) DO UPDATE SET responses = tallies.responses + excluded.responses,
 	last_rid = CASE WHEN excluded.last_rid > tallies.last_rid THEN excluded.last_rid ELSE tallies.last_rid END,
 	updated_at = excluded.updated_at`
 
@@ -89,23 +91,21 @@ func (s *Store) tallyInTx(ctx context.Context, tx *sql.Tx, group []*saveJob) err
 	now := s.stamp()
 	for _, id := range order {
 		t := tallies[id]
-		if _, err := tx.StmtContext(ctx, s.tallyStmt).ExecContext(ctx, id, t.Responses, t.LastRID, now); err != nil {
+		if _, err := tx.StmtContext(ctx, s.tallyStmt).ExecContext(ctx, id, s.writer, t.Responses, t.LastRID, now); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// ConsultationTally returns what the store holds of a consultation: one lookup, to learn
-// whether anything changed since a report was made.
+// ConsultationTally returns what the store holds of a consultation: one lookup (of a line per
+// writer that ever stored some of its responses), to learn whether anything changed since a
+// report was made.
 func (s *Store) ConsultationTally(ctx context.Context, consultation string) (Tally, error) {
 	var t Tally
 	var at string
-	err := s.r.QueryRowContext(ctx, `SELECT responses, last_rid, updated_at FROM tallies WHERE consultation_id = ?`,
-		consultation).Scan(&t.Responses, &t.LastRID, &at)
-	if err == sql.ErrNoRows {
-		return Tally{}, nil
-	}
+	err := s.r.QueryRowContext(ctx, `SELECT coalesce(sum(responses), 0), coalesce(max(last_rid), 0), coalesce(max(updated_at), '')
+		FROM tallies WHERE consultation_id = ?`, consultation).Scan(&t.Responses, &t.LastRID, &at)
 	t.UpdatedAt = parseStamp(at)
 	return t, err
 }
@@ -114,7 +114,7 @@ func (s *Store) ConsultationTally(ctx context.Context, consultation string) (Tal
 // differs. It reads every response: for tests and the crash test, never for a request.
 func VerifyTallies(ctx context.Context, db *sql.DB) error {
 	const recount = `SELECT consultation_id, count(*), max(rid) FROM responses GROUP BY consultation_id`
-	const stored = `SELECT consultation_id, responses, last_rid FROM tallies WHERE responses > 0`
+	const stored = `SELECT consultation_id, sum(responses), max(last_rid) FROM tallies GROUP BY consultation_id HAVING sum(responses) > 0`
 	var missing, extra int
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (`+recount+` EXCEPT `+stored+`) AS d`).Scan(&missing); err != nil {
 		return fmt.Errorf("store: recount tallies: %w", err)

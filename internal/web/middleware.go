@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -113,6 +114,11 @@ func crossOriginProtection(next http.Handler) http.Handler {
 
 var gzipPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression); return w }}
 
+// gzipAtLeast: a response that says it is shorter goes as it is. Resetting a compressor clears
+// its tables, which costs more CPU than a stored response's whole answer ({"id":…,"status":…})
+// is worth compressing, thousands of times a second.
+const gzipAtLeast = 1024
+
 // gzipWriter compresses a response when its type is worth compressing and nobody compressed it yet.
 type gzipWriter struct {
 	http.ResponseWriter
@@ -127,6 +133,9 @@ func (g *gzipWriter) decide() {
 	g.decided = true
 	h := g.Header()
 	if h.Get("Content-Encoding") != "" || !compressible(h.Get("Content-Type")) {
+		return
+	}
+	if n, err := strconv.Atoi(h.Get("Content-Length")); err == nil && n < gzipAtLeast {
 		return
 	}
 	h.Del("Content-Length")

@@ -33,7 +33,8 @@ type datasets struct {
 type datasetEntry struct {
 	mu     sync.Mutex // one refresh at a time
 	d      *results.Dataset
-	tally  store.Tally // what the store held at the last refresh
+	tally  store.Tally    // what the store held at the last refresh
+	pos    store.Position // where the last refresh left off
 	loaded time.Time
 	used   int64
 	// cost is how long the last report of this consultation took to make: with a staleness
@@ -86,7 +87,7 @@ func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dat
 		return e.d, nil
 	}
 	b := e.d.Batch()
-	err = s.store.ResultRows(ctx, consultation, e.d.Last(),
+	pos, err := s.store.ResultRows(ctx, consultation, e.pos,
 		func(r store.ResultResponse) {
 			b.Response(r.RID, r.Key, r.Session, r.Channel, r.Group, r.Gender, r.AgeBand, r.Disability, r.Day)
 		},
@@ -97,7 +98,12 @@ func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dat
 		return nil, err
 	}
 	b.Commit()
-	e.tally, e.loaded = t, now
+	e.pos, e.tally, e.loaded = pos, t, now
+	if e.d.Len() < t.Responses {
+		// Some were committed by a transaction that began before one still running (another
+		// instance's, on PostgreSQL): they are read at the next refresh, even with no news.
+		e.tally = store.Tally{}
+	}
 	return e.d, nil
 }
 
