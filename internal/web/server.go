@@ -77,6 +77,7 @@ type Server struct {
 	now                        func() time.Time
 	data                       datasets
 	reportCache                reports
+	staffCache                 staffCounts
 	reportJSON                 encodedReports
 	k                          int
 }
