@@ -91,6 +91,10 @@ type tally struct {
 	cells [][]count
 	pos   [][][]count        // rank: per row and column, who put the choice at each place 1..rank
 	nums  []map[int32]*count // scale and integer: per row, how many gave each number
+	// byTerm and byNum remember the column of a choice term or a scale point, plus one (0: not
+	// looked up yet), so most rows take no map lookup; a column inserted clears them.
+	byTerm []int32
+	byNum  [64]int32
 }
 
 func columnsOf(q *survey.Question) []string {
@@ -160,6 +164,8 @@ func (t *tally) column(choice string) int {
 		}
 	}
 	t.col[choice] = at
+	clear(t.byTerm)
+	t.byNum = [64]int32{}
 	for i := range t.cells {
 		t.cells[i] = slices.Insert(t.cells[i], at, count{})
 		if t.pos != nil {
@@ -167,6 +173,32 @@ func (t *tally) column(choice string) int {
 		}
 	}
 	return at
+}
+
+// termColumn is column(terms[term]), remembered per term.
+func (t *tally) termColumn(term uint16, terms []string) int {
+	if int(term) >= len(t.byTerm) {
+		t.byTerm = append(t.byTerm, make([]int32, len(terms)-len(t.byTerm))...)
+	}
+	if c := t.byTerm[term]; c > 0 {
+		return int(c - 1)
+	}
+	c := t.column(terms[term])
+	t.byTerm[term] = int32(c + 1)
+	return c
+}
+
+// numColumn is the column of a scale point, remembered for small points.
+func (t *tally) numColumn(n int32) int {
+	if n < 0 || int(n) >= len(t.byNum) {
+		return t.column(strconv.Itoa(int(n)))
+	}
+	if c := t.byNum[n]; c > 0 {
+		return int(c - 1)
+	}
+	c := t.column(strconv.Itoa(int(n)))
+	t.byNum[n] = int32(c + 1)
+	return c
 }
 
 // add counts one answer row in the rows its response belongs to and is counted in (in): w
@@ -192,7 +224,7 @@ func (t *tally) add(all [6]int, in [6]bool, a ans, terms []string, w int, key ui
 		col = t.col["answered"]
 	case kindNumber:
 		if t.q.Type == survey.Scale {
-			col = t.column(strconv.Itoa(int(a.num)))
+			col = t.numColumn(a.num)
 		} else {
 			col = t.col["answered"]
 		}
@@ -205,7 +237,7 @@ func (t *tally) add(all [6]int, in [6]bool, a ans, terms []string, w int, key ui
 			c.add(w, key)
 		}
 	case kindChoice:
-		col = t.column(terms[a.choice])
+		col = t.termColumn(a.choice, terms)
 		if t.pos != nil && a.pos > 0 && int(a.pos) <= t.q.Rank {
 			for _, r := range rows {
 				t.pos[r][col][a.pos-1].add(w, key)

@@ -97,15 +97,30 @@ type Batch struct {
 	d       *Dataset
 	resp    []resp
 	rids    []int64
-	ans     []ans
+	ans     [][]ans // in chunks of ansChunk rows: a growing slice of millions of rows would be copied again and again
 	pending map[int64]int32
-	seen    map[uint16]bool
+	terms   map[string]uint16 // terms this batch has interned: read without the dataset's lock
+	seen    []int32           // per term, the run of rows of one response that last answered it
+	run     int32             // counts runs of rows of one response
 	prev    int64
+	prevAt  int32 // pending[prev], or -1 when prev is not in the batch
 }
 
 // Batch starts adding rows; words are interned under the dataset's lock at Commit.
 func (d *Dataset) Batch() *Batch {
-	return &Batch{d: d, pending: map[int64]int32{}, seen: map[uint16]bool{}, prev: -1}
+	return &Batch{d: d, pending: map[int64]int32{}, terms: map[string]uint16{}, prev: -1, prevAt: -1}
+}
+
+// term interns a question or choice id, taking the dataset's lock only for one this batch has not met.
+func (b *Batch) term(id []byte) uint16 {
+	if t, ok := b.terms[string(id)]; ok {
+		return t
+	}
+	b.d.mu.Lock()
+	t := b.d.term(id)
+	b.d.mu.Unlock()
+	b.terms[string(id)] = t
+	return t
 }
 
 // Response adds one response; one the dataset already holds is ignored.
@@ -133,29 +148,40 @@ func (b *Batch) Answer(rid int64, question, choice string, position int, number 
 
 // AnswerBytes is Answer for text read straight from the database's buffer; it keeps no reference to it.
 func (b *Batch) AnswerBytes(rid int64, question, choice []byte, position int, number int, hasNumber, hasText bool) {
-	ri, ok := b.pending[rid]
-	if !ok {
+	if rid != b.prev {
+		b.prev, b.prevAt = rid, -1
+		b.run++
+		if ri, ok := b.pending[rid]; ok {
+			b.prevAt = ri
+		}
+	}
+	ri := b.prevAt
+	if ri < 0 {
 		return
 	}
-	if rid != b.prev {
-		b.prev = rid
-		clear(b.seen)
-	}
-	b.d.mu.Lock()
-	row := ans{resp: ri, q: b.d.term(question)}
+	row := ans{resp: ri, q: b.term(question)}
 	switch {
 	case hasNumber:
 		row.kind, row.num = kindNumber, int32(number)
 	case len(choice) > 0:
-		row.kind, row.choice, row.pos = kindChoice, b.d.term(choice), uint8(min(max(position, 0), 255))
+		row.kind, row.choice, row.pos = kindChoice, b.term(choice), uint8(min(max(position, 0), 255))
 	case hasText:
 		row.kind = kindText
 	}
-	b.d.mu.Unlock()
-	row.lead = !b.seen[row.q]
-	b.seen[row.q] = true
-	b.ans = append(b.ans, row)
+	if int(row.q) >= len(b.seen) {
+		b.seen = append(b.seen, make([]int32, int(row.q)+1-len(b.seen))...)
+	}
+	row.lead = b.seen[row.q] != b.run
+	b.seen[row.q] = b.run
+	if n := len(b.ans); n == 0 || len(b.ans[n-1]) == cap(b.ans[n-1]) {
+		b.ans = append(b.ans, make([]ans, 0, ansChunk))
+	}
+	last := &b.ans[len(b.ans)-1]
+	*last = append(*last, row)
 }
+
+// ansChunk is how many answer rows a batch gathers in one piece (1 MB).
+const ansChunk = 1 << 16
 
 // Commit adds the batch to the dataset.
 func (b *Batch) Commit() {
@@ -167,10 +193,17 @@ func (b *Batch) Commit() {
 		d.resp = append(d.resp, r)
 		d.last = max(d.last, b.rids[i])
 	}
+	n := 0
+	for _, c := range b.ans {
+		n += len(c)
+	}
 	if len(d.ans) == 0 {
-		d.ans = slices.Clip(b.ans) // the first load: take the slice as it is rather than copy it
+		d.ans = make([]ans, 0, n) // the first load: exactly the room it needs
 	} else {
-		d.ans = append(d.ans, b.ans...)
+		d.ans = slices.Grow(d.ans, n)
+	}
+	for _, c := range b.ans {
+		d.ans = append(d.ans, c...)
 	}
 	b.ans = nil
 }
