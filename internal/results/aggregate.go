@@ -292,12 +292,14 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 			tallies[id] = t
 		}
 	}
-	for _, a := range d.ans {
-		if !match[a.resp] {
-			continue
-		}
-		if t := tallies[a.q]; t != nil {
-			t.add(rowsOf[a.resp], in[a.resp], a, d.terms, 1, d.resp[a.resp].key)
+	for _, chunk := range d.ans {
+		for _, a := range chunk {
+			if !match[a.resp] {
+				continue
+			}
+			if t := tallies[a.q]; t != nil {
+				t.add(rowsOf[a.resp], in[a.resp], a, d.terms, 1, d.resp[a.resp].key)
+			}
 		}
 	}
 	part := participation(d, match, rowsOf, in, l, ages, k)

@@ -29,7 +29,7 @@ func (d *Dataset) CellCounts() (strata, cells map[string]Count) {
 		c.Keysum += r.key
 		strata[k] = c
 	}
-	for _, a := range d.ans {
+	for a := range d.answers() {
 		choice := ""
 		if a.kind == kindChoice {
 			choice = d.terms[a.choice]

@@ -1,7 +1,7 @@
 package results
 
 import (
-	"slices"
+	"iter"
 	"strings"
 	"sync"
 )
@@ -18,7 +18,7 @@ type Dataset struct {
 	tids  map[string]uint16
 	resp  []resp
 	byRID map[int64]int32
-	ans   []ans
+	ans   [][]ans // answer rows in chunks of at most ansChunk: growing never copies the rows already held
 }
 
 type resp struct {
@@ -91,13 +91,26 @@ func (d *Dataset) term(b []byte) uint16 {
 	return id
 }
 
+// answers yields every answer row in stored order.
+func (d *Dataset) answers() iter.Seq[ans] {
+	return func(yield func(ans) bool) {
+		for _, c := range d.ans {
+			for _, a := range c {
+				if !yield(a) {
+					return
+				}
+			}
+		}
+	}
+}
+
 // Batch collects rows read from the store; Commit adds them to the dataset in one step, so a
 // report never sees a response without its answers.
 type Batch struct {
 	d       *Dataset
 	resp    []resp
 	rids    []int64
-	ans     [][]ans // in chunks of ansChunk rows: a growing slice of millions of rows would be copied again and again
+	ans     [][]ans
 	pending map[int64]int32
 	terms   map[string]uint16 // terms this batch has interned: read without the dataset's lock
 	seen    []int32           // per term, the run of rows of one response that last answered it
@@ -173,14 +186,26 @@ func (b *Batch) AnswerBytes(rid int64, question, choice []byte, position int, nu
 	}
 	row.lead = b.seen[row.q] != b.run
 	b.seen[row.q] = b.run
-	if n := len(b.ans); n == 0 || len(b.ans[n-1]) == cap(b.ans[n-1]) {
-		b.ans = append(b.ans, make([]ans, 0, ansChunk))
-	}
-	last := &b.ans[len(b.ans)-1]
-	*last = append(*last, row)
+	b.ans = appendAns(b.ans, row)
 }
 
-// ansChunk is how many answer rows a batch gathers in one piece (1 MB).
+// appendAns adds a row to chunked rows, starting a chunk when the last is full: small batches take
+// small chunks, a large load chunks of ansChunk rows.
+func appendAns(chunks [][]ans, row ans) [][]ans {
+	n := len(chunks)
+	if n == 0 || len(chunks[n-1]) == cap(chunks[n-1]) {
+		size := 256
+		if n > 0 {
+			size = min(2*cap(chunks[n-1]), ansChunk)
+		}
+		chunks = append(chunks, make([]ans, 0, size))
+		n++
+	}
+	chunks[n-1] = append(chunks[n-1], row)
+	return chunks
+}
+
+// ansChunk is the most answer rows one chunk holds (1 MB).
 const ansChunk = 1 << 16
 
 // Commit adds the batch to the dataset.
@@ -193,17 +218,14 @@ func (b *Batch) Commit() {
 		d.resp = append(d.resp, r)
 		d.last = max(d.last, b.rids[i])
 	}
-	n := 0
-	for _, c := range b.ans {
-		n += len(c)
-	}
 	if len(d.ans) == 0 {
-		d.ans = make([]ans, 0, n) // the first load: exactly the room it needs
+		d.ans = b.ans // the first load: take the chunks as they are
 	} else {
-		d.ans = slices.Grow(d.ans, n)
-	}
-	for _, c := range b.ans {
-		d.ans = append(d.ans, c...)
+		for _, c := range b.ans {
+			for _, row := range c {
+				d.ans = appendAns(d.ans, row)
+			}
+		}
 	}
 	b.ans = nil
 }
