@@ -292,13 +292,15 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 			tallies[id] = t
 		}
 	}
-	for _, chunk := range d.ans {
-		for _, a := range chunk {
-			if !match[a.resp] {
+	owner := d.owner()
+	for _, chunk := range d.rows {
+		for _, r := range chunk {
+			ri := owner.next()
+			if !match[ri] {
 				continue
 			}
-			if t := tallies[a.q]; t != nil {
-				t.add(rowsOf[a.resp], in[a.resp], a, d.terms, 1, d.resp[a.resp].key)
+			if t := tallies[r.q]; t != nil {
+				t.add(rowsOf[ri], in[ri], r.ans(), d.terms, 1, d.resp[ri].key)
 			}
 		}
 	}
