@@ -72,13 +72,13 @@ func indexOf(values []string, v string) int {
 }
 
 // rowsOf returns the six rows a response counts in: all, group, gender, age band, disability, group × gender.
-func (l *layout) rowsOf(d *Dataset, r resp) [6]int {
+func (l *layout) rowsOf(d *Dataset, r resp) [6]int32 {
 	g := indexOf(l.cuts[1].values, d.words[r.group])
 	s := indexOf(l.cuts[2].values, d.words[r.gender])
-	return [6]int{0, l.cuts[1].start + g, l.cuts[2].start + s,
-		l.cuts[3].start + indexOf(l.cuts[3].values, d.words[r.age]),
-		l.cuts[4].start + indexOf(l.cuts[4].values, d.words[r.dis]),
-		l.gg + g*l.nGen + s}
+	return [6]int32{0, int32(l.cuts[1].start + g), int32(l.cuts[2].start + s),
+		int32(l.cuts[3].start + indexOf(l.cuts[3].values, d.words[r.age])),
+		int32(l.cuts[4].start + indexOf(l.cuts[4].values, d.words[r.dis])),
+		int32(l.gg + g*l.nGen + s)}
 }
 
 // tally accumulates one question over the counted responses. Every cell is a count of weight
@@ -203,8 +203,8 @@ func (t *tally) numColumn(n int32) int {
 
 // add counts one answer row in the rows its response belongs to and is counted in (in): w
 // records whose keys sum to key (w is 1 for one response).
-func (t *tally) add(all [6]int, in [6]bool, a ans, terms []string, w int, key uint32) {
-	var buf [6]int
+func (t *tally) add(all [6]int32, in [6]bool, a ans, terms []string, w int, key uint32) {
+	var buf [6]int32
 	rows := buf[:0]
 	for j, r := range all {
 		if in[j] {
@@ -273,7 +273,7 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 		return rep
 	}
 	match := pop.match
-	rowsOf := make([][6]int, len(d.resp))
+	rowsOf := make([][6]int32, len(d.resp))
 	for i, r := range d.resp {
 		if match[i] {
 			rowsOf[i] = l.rowsOf(d, r)
@@ -318,7 +318,7 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 // multiple of k of that row's members in the order they arrived: the others wait until k more
 // of the row have come, so a row never moves by fewer than k people.
 // Only the first width rows of each response are read.
-func prefixes(rowsOf [][6]int, match []bool, rows, width, k int) [][6]bool {
+func prefixes(rowsOf [][6]int32, match []bool, rows, width, k int) [][6]bool {
 	members := make([]int, rows)
 	for i, m := range match {
 		if m {
@@ -353,15 +353,15 @@ type participationResult struct {
 	tables []Table
 }
 
-func participation(d *Dataset, match []bool, rowsOf [][6]int, in [][6]bool, l *layout, ages []string, k int) participationResult {
+func participation(d *Dataset, match []bool, rowsOf [][6]int32, in [][6]bool, l *layout, ages []string, k int) participationResult {
 	counts := make([]count, l.rows)
 	ageGender := grid(len(ages)+1, l.nGen)
 	// Age × gender cells are groups of their own: each counts its first multiple of k too.
-	cellOf := make([][6]int, len(d.resp))
+	cellOf := make([][6]int32, len(d.resp))
 	for i := range d.resp {
 		if match[i] {
 			rows := rowsOf[i]
-			cellOf[i][0] = (rows[3]-l.cuts[3].start)*l.nGen + rows[2] - l.cuts[2].start
+			cellOf[i][0] = int32((int(rows[3])-l.cuts[3].start)*l.nGen + int(rows[2]) - l.cuts[2].start)
 		}
 	}
 	cellIn := prefixes(cellOf, match, len(ageGender)*l.nGen, 1, k)
@@ -375,7 +375,7 @@ func participation(d *Dataset, match []bool, rowsOf [][6]int, in [][6]bool, l *l
 			}
 		}
 		if cellIn[i][0] {
-			c := cellOf[i][0]
+			c := int(cellOf[i][0])
 			ageGender[c/l.nGen][c%l.nGen].add(1, r.key)
 		}
 	}
