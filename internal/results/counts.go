@@ -20,7 +20,7 @@ func (d *Dataset) CellCounts() (strata, cells map[string]Count) {
 	strata, cells = map[string]Count{}, map[string]Count{}
 	name := func(r resp) string {
 		return d.words[r.group] + "|" + d.words[r.gender] + "|" + d.words[r.age] + "|" + d.words[r.dis] + "|" +
-			d.words[r.session] + "|" + d.words[r.channel] + "|" + r.day
+			d.words[r.session] + "|" + d.words[r.channel] + "|" + d.words[r.day]
 	}
 	for _, r := range d.resp {
 		k := name(r)

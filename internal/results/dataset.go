@@ -28,7 +28,7 @@ type resp struct {
 	group, gender, age, dis, channel, session uint32
 	key                                       uint32 // record key: cell keys are sums of these
 	rows                                      uint32 // how many answer rows it has
-	day                                       string
+	day                                       uint32 // a word: no pointer for the collector to follow in a million of these
 }
 
 // Answer kinds.
@@ -215,7 +215,7 @@ func (b *Batch) Response(rid int64, key uint32, session, channel, group, gender,
 	d := b.d
 	b.pending[rid] = int32(len(b.resp))
 	b.resp = append(b.resp, resp{group: d.word(group), gender: d.word(gender), age: d.word(ageBand),
-		dis: d.word(disability), channel: d.word(channel), session: d.word(session), key: key, day: day})
+		dis: d.word(disability), channel: d.word(channel), session: d.word(session), key: key, day: d.word(day)})
 	b.rids = append(b.rids, rid)
 }
 
