@@ -89,8 +89,11 @@ type tally struct {
 	col   map[string]int
 	asked []count
 	cells [][]count
-	pos   [][][]count        // rank: per row and column, who put the choice at each place 1..rank
-	nums  []map[int32]*count // scale and integer: per row, how many gave each number
+	pos   [][][]count // rank: per row and column, who put the choice at each place 1..rank
+	// scale and integer: per row, how many gave each number, the numbers in numVals' order
+	nums    [][]count
+	numVals []int32
+	numIdx  map[int32]int
 	// byTerm and byNum remember the column of a choice term or a scale point, plus one (0: not
 	// looked up yet), so most rows take no map lookup; a column inserted clears them.
 	byTerm []int32
@@ -135,10 +138,8 @@ func newTally(q *survey.Question, rows int) *tally {
 		}
 	}
 	if q.Type == survey.Scale || q.Type == survey.Integer {
-		t.nums = make([]map[int32]*count, rows)
-		for i := range t.nums {
-			t.nums[i] = map[int32]*count{}
-		}
+		t.nums = make([][]count, rows)
+		t.numIdx = map[int32]int{}
 	}
 	return t
 }
@@ -201,6 +202,20 @@ func (t *tally) numColumn(n int32) int {
 	return c
 }
 
+// numIndex is where a number's counts are in each row of nums, adding the number when new.
+func (t *tally) numIndex(n int32) int {
+	if i, ok := t.numIdx[n]; ok {
+		return i
+	}
+	i := len(t.numVals)
+	t.numVals = append(t.numVals, n)
+	t.numIdx[n] = i
+	for r := range t.nums {
+		t.nums[r] = append(t.nums[r], count{})
+	}
+	return i
+}
+
 // add counts one answer row in the rows its response belongs to and is counted in (in): w
 // records whose keys sum to key (w is 1 for one response).
 func (t *tally) add(all [6]int32, in [6]bool, a ans, terms []string, w int, key uint32) {
@@ -228,13 +243,11 @@ func (t *tally) add(all [6]int32, in [6]bool, a ans, terms []string, w int, key 
 		} else {
 			col = t.col["answered"]
 		}
-		for _, r := range rows {
-			c := t.nums[r][a.num]
-			if c == nil {
-				c = &count{}
-				t.nums[r][a.num] = c
+		if t.nums != nil {
+			v := t.numIndex(a.num)
+			for _, r := range rows {
+				t.nums[r][v].add(w, key)
 			}
-			c.add(w, key)
 		}
 	case kindChoice:
 		col = t.termColumn(a.choice, terms)
@@ -474,7 +487,8 @@ func (t *tally) question(l *layout, k int) Question {
 // the mean, and for integer questions the median and quartiles. Nil when no count is published.
 func (t *tally) stats(row, k int) *Stats {
 	h := histogram{counts: map[int32]int{}}
-	for v, c := range t.nums[row] {
+	for i, c := range t.nums[row] {
+		v := t.numVals[i]
 		if n := c.published(k); n > 0 {
 			h.counts[v] = n
 			h.n += n
