@@ -72,13 +72,13 @@ func indexOf(values []string, v string) int {
 }
 
 // rowsOf returns the six rows a response counts in: all, group, gender, age band, disability, group × gender.
-func (l *layout) rowsOf(d *Dataset, r resp) [6]int {
+func (l *layout) rowsOf(d *Dataset, r resp) [6]int32 {
 	g := indexOf(l.cuts[1].values, d.words[r.group])
 	s := indexOf(l.cuts[2].values, d.words[r.gender])
-	return [6]int{0, l.cuts[1].start + g, l.cuts[2].start + s,
-		l.cuts[3].start + indexOf(l.cuts[3].values, d.words[r.age]),
-		l.cuts[4].start + indexOf(l.cuts[4].values, d.words[r.dis]),
-		l.gg + g*l.nGen + s}
+	return [6]int32{0, int32(l.cuts[1].start + g), int32(l.cuts[2].start + s),
+		int32(l.cuts[3].start + indexOf(l.cuts[3].values, d.words[r.age])),
+		int32(l.cuts[4].start + indexOf(l.cuts[4].values, d.words[r.dis])),
+		int32(l.gg + g*l.nGen + s)}
 }
 
 // tally accumulates one question over the counted responses. Every cell is a count of weight
@@ -89,8 +89,15 @@ type tally struct {
 	col   map[string]int
 	asked []count
 	cells [][]count
-	pos   [][][]count        // rank: per row and column, who put the choice at each place 1..rank
-	nums  []map[int32]*count // scale and integer: per row, how many gave each number
+	pos   [][][]count // rank: per row and column, who put the choice at each place 1..rank
+	// scale and integer: per row, how many gave each number, the numbers in numVals' order
+	nums    [][]count
+	numVals []int32
+	numIdx  map[int32]int
+	// byTerm and byNum remember the column of a choice term or a scale point, plus one (0: not
+	// looked up yet), so most rows take no map lookup; a column inserted clears them.
+	byTerm []int32
+	byNum  [64]int32
 }
 
 func columnsOf(q *survey.Question) []string {
@@ -131,10 +138,8 @@ func newTally(q *survey.Question, rows int) *tally {
 		}
 	}
 	if q.Type == survey.Scale || q.Type == survey.Integer {
-		t.nums = make([]map[int32]*count, rows)
-		for i := range t.nums {
-			t.nums[i] = map[int32]*count{}
-		}
+		t.nums = make([][]count, rows)
+		t.numIdx = map[int32]int{}
 	}
 	return t
 }
@@ -160,6 +165,8 @@ func (t *tally) column(choice string) int {
 		}
 	}
 	t.col[choice] = at
+	clear(t.byTerm)
+	t.byNum = [64]int32{}
 	for i := range t.cells {
 		t.cells[i] = slices.Insert(t.cells[i], at, count{})
 		if t.pos != nil {
@@ -169,10 +176,50 @@ func (t *tally) column(choice string) int {
 	return at
 }
 
+// termColumn is column(terms[term]), remembered per term.
+func (t *tally) termColumn(term uint16, terms []string) int {
+	if int(term) >= len(t.byTerm) {
+		t.byTerm = append(t.byTerm, make([]int32, len(terms)-len(t.byTerm))...)
+	}
+	if c := t.byTerm[term]; c > 0 {
+		return int(c - 1)
+	}
+	c := t.column(terms[term])
+	t.byTerm[term] = int32(c + 1)
+	return c
+}
+
+// numColumn is the column of a scale point, remembered for small points.
+func (t *tally) numColumn(n int32) int {
+	if n < 0 || int(n) >= len(t.byNum) {
+		return t.column(strconv.Itoa(int(n)))
+	}
+	if c := t.byNum[n]; c > 0 {
+		return int(c - 1)
+	}
+	c := t.column(strconv.Itoa(int(n)))
+	t.byNum[n] = int32(c + 1)
+	return c
+}
+
+// numIndex is where a number's counts are in each row of nums, adding the number when new.
+func (t *tally) numIndex(n int32) int {
+	if i, ok := t.numIdx[n]; ok {
+		return i
+	}
+	i := len(t.numVals)
+	t.numVals = append(t.numVals, n)
+	t.numIdx[n] = i
+	for r := range t.nums {
+		t.nums[r] = append(t.nums[r], count{})
+	}
+	return i
+}
+
 // add counts one answer row in the rows its response belongs to and is counted in (in): w
 // records whose keys sum to key (w is 1 for one response).
-func (t *tally) add(all [6]int, in [6]bool, a ans, terms []string, w int, key uint32) {
-	var buf [6]int
+func (t *tally) add(all [6]int32, in [6]bool, a ans, terms []string, w int, key uint32) {
+	var buf [6]int32
 	rows := buf[:0]
 	for j, r := range all {
 		if in[j] {
@@ -192,20 +239,18 @@ func (t *tally) add(all [6]int, in [6]bool, a ans, terms []string, w int, key ui
 		col = t.col["answered"]
 	case kindNumber:
 		if t.q.Type == survey.Scale {
-			col = t.column(strconv.Itoa(int(a.num)))
+			col = t.numColumn(a.num)
 		} else {
 			col = t.col["answered"]
 		}
-		for _, r := range rows {
-			c := t.nums[r][a.num]
-			if c == nil {
-				c = &count{}
-				t.nums[r][a.num] = c
+		if t.nums != nil {
+			v := t.numIndex(a.num)
+			for _, r := range rows {
+				t.nums[r][v].add(w, key)
 			}
-			c.add(w, key)
 		}
 	case kindChoice:
-		col = t.column(terms[a.choice])
+		col = t.termColumn(a.choice, terms)
 		if t.pos != nil && a.pos > 0 && int(a.pos) <= t.q.Rank {
 			for _, r := range rows {
 				t.pos[r][col][a.pos-1].add(w, key)
@@ -241,7 +286,7 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 		return rep
 	}
 	match := pop.match
-	rowsOf := make([][6]int, len(d.resp))
+	rowsOf := make([][6]int32, len(d.resp))
 	for i, r := range d.resp {
 		if match[i] {
 			rowsOf[i] = l.rowsOf(d, r)
@@ -260,12 +305,16 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 			tallies[id] = t
 		}
 	}
-	for _, a := range d.ans {
-		if !match[a.resp] {
-			continue
-		}
-		if t := tallies[a.q]; t != nil {
-			t.add(rowsOf[a.resp], in[a.resp], a, d.terms, 1, d.resp[a.resp].key)
+	owner := d.owner()
+	for _, chunk := range d.rows {
+		for _, r := range chunk {
+			ri := owner.next()
+			if !match[ri] {
+				continue
+			}
+			if t := tallies[r.q]; t != nil {
+				t.add(rowsOf[ri], in[ri], r.ans(), d.terms, 1, d.resp[ri].key)
+			}
 		}
 	}
 	part := participation(d, match, rowsOf, in, l, ages, k)
@@ -282,7 +331,7 @@ func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k i
 // multiple of k of that row's members in the order they arrived: the others wait until k more
 // of the row have come, so a row never moves by fewer than k people.
 // Only the first width rows of each response are read.
-func prefixes(rowsOf [][6]int, match []bool, rows, width, k int) [][6]bool {
+func prefixes(rowsOf [][6]int32, match []bool, rows, width, k int) [][6]bool {
 	members := make([]int, rows)
 	for i, m := range match {
 		if m {
@@ -317,15 +366,15 @@ type participationResult struct {
 	tables []Table
 }
 
-func participation(d *Dataset, match []bool, rowsOf [][6]int, in [][6]bool, l *layout, ages []string, k int) participationResult {
+func participation(d *Dataset, match []bool, rowsOf [][6]int32, in [][6]bool, l *layout, ages []string, k int) participationResult {
 	counts := make([]count, l.rows)
 	ageGender := grid(len(ages)+1, l.nGen)
 	// Age × gender cells are groups of their own: each counts its first multiple of k too.
-	cellOf := make([][6]int, len(d.resp))
+	cellOf := make([][6]int32, len(d.resp))
 	for i := range d.resp {
 		if match[i] {
 			rows := rowsOf[i]
-			cellOf[i][0] = (rows[3]-l.cuts[3].start)*l.nGen + rows[2] - l.cuts[2].start
+			cellOf[i][0] = int32((int(rows[3])-l.cuts[3].start)*l.nGen + int(rows[2]) - l.cuts[2].start)
 		}
 	}
 	cellIn := prefixes(cellOf, match, len(ageGender)*l.nGen, 1, k)
@@ -339,7 +388,7 @@ func participation(d *Dataset, match []bool, rowsOf [][6]int, in [][6]bool, l *l
 			}
 		}
 		if cellIn[i][0] {
-			c := cellOf[i][0]
+			c := int(cellOf[i][0])
 			ageGender[c/l.nGen][c%l.nGen].add(1, r.key)
 		}
 	}
@@ -438,7 +487,8 @@ func (t *tally) question(l *layout, k int) Question {
 // the mean, and for integer questions the median and quartiles. Nil when no count is published.
 func (t *tally) stats(row, k int) *Stats {
 	h := histogram{counts: map[int32]int{}}
-	for v, c := range t.nums[row] {
+	for i, c := range t.nums[row] {
+		v := t.numVals[i]
 		if n := c.published(k); n > 0 {
 			h.counts[v] = n
 			h.n += n

@@ -20,7 +20,7 @@ func (d *Dataset) CellCounts() (strata, cells map[string]Count) {
 	strata, cells = map[string]Count{}, map[string]Count{}
 	name := func(r resp) string {
 		return d.words[r.group] + "|" + d.words[r.gender] + "|" + d.words[r.age] + "|" + d.words[r.dis] + "|" +
-			d.words[r.session] + "|" + d.words[r.channel] + "|" + r.day
+			d.words[r.session] + "|" + d.words[r.channel] + "|" + d.words[r.day]
 	}
 	for _, r := range d.resp {
 		k := name(r)
@@ -29,16 +29,16 @@ func (d *Dataset) CellCounts() (strata, cells map[string]Count) {
 		c.Keysum += r.key
 		strata[k] = c
 	}
-	for _, a := range d.ans {
+	for ri, a := range d.answers() {
 		choice := ""
 		if a.kind == kindChoice {
 			choice = d.terms[a.choice]
 		}
-		k := name(d.resp[a.resp]) + "|" + d.terms[a.q] + "|" + string('0'+rune(a.kind)) + "|" + choice + "|" +
+		k := name(d.resp[ri]) + "|" + d.terms[a.q] + "|" + string('0'+rune(a.kind)) + "|" + choice + "|" +
 			strconv.Itoa(int(a.pos)) + "|" + strconv.Itoa(int(a.num)) + "|" + map[bool]string{true: "1", false: "0"}[a.lead]
 		c := cells[k]
 		c.N++
-		c.Keysum += d.resp[a.resp].key
+		c.Keysum += d.resp[ri].key
 		cells[k] = c
 	}
 	return strata, cells

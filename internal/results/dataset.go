@@ -1,6 +1,7 @@
 package results
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -18,13 +19,16 @@ type Dataset struct {
 	tids  map[string]uint16
 	resp  []resp
 	byRID map[int64]int32
-	ans   []ans
+	// rows are the answer rows, response after response (resp.rows of each), in chunks of at most
+	// rowChunk: growing never copies the rows already held.
+	rows [][]answerRow
 }
 
 type resp struct {
 	group, gender, age, dis, channel, session uint32
 	key                                       uint32 // record key: cell keys are sums of these
-	day                                       string
+	rows                                      uint32 // how many answer rows it has
+	day                                       uint32 // a word: no pointer for the collector to follow in a million of these
 }
 
 // Answer kinds.
@@ -35,15 +39,48 @@ const (
 	kindText
 )
 
-// ans is one answer row in 16 bytes: millions of them stay in memory.
+// ans is one answer row as a report reads it.
 type ans struct {
-	resp   int32
 	num    int32
 	q      uint16
 	choice uint16
 	pos    uint8
 	kind   uint8
 	lead   bool // the first row of this question for this response
+}
+
+// answerRow is an answer row as kept, in 8 bytes: millions of them stay in memory. Its response is
+// implied by where it lies (see Dataset.rows).
+type answerRow struct {
+	val  int32 // the choice's term, or the number
+	q    uint16
+	pos  uint8
+	meta uint8 // kind, and leadBit
+}
+
+const leadBit = 0x80
+
+func pack(a ans) answerRow {
+	r := answerRow{q: a.q, pos: a.pos, meta: a.kind}
+	if a.kind == kindChoice {
+		r.val = int32(a.choice)
+	} else {
+		r.val = a.num
+	}
+	if a.lead {
+		r.meta |= leadBit
+	}
+	return r
+}
+
+func (r answerRow) ans() ans {
+	a := ans{q: r.q, pos: r.pos, kind: r.meta &^ leadBit, lead: r.meta&leadBit != 0}
+	if a.kind == kindChoice {
+		a.choice = uint16(r.val)
+	} else {
+		a.num = r.val
+	}
+	return a
 }
 
 // NewDataset returns an empty dataset.
@@ -91,21 +128,78 @@ func (d *Dataset) term(b []byte) uint16 {
 	return id
 }
 
+// answers yields every answer row with the index of its response, in stored order.
+func (d *Dataset) answers() iter.Seq2[int, ans] {
+	return func(yield func(int, ans) bool) {
+		owner := d.owner()
+		for _, c := range d.rows {
+			for _, r := range c {
+				if !yield(owner.next(), r.ans()) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// owner follows, row after row in stored order, the response each answer row belongs to.
+type owner struct {
+	resp []resp
+	at   int
+	left uint32
+}
+
+func (d *Dataset) owner() owner { return owner{resp: d.resp, at: -1} }
+
+// next is the index of the response of the next row.
+func (o *owner) next() int {
+	for o.left == 0 {
+		o.at++
+		o.left = o.resp[o.at].rows
+	}
+	o.left--
+	return o.at
+}
+
 // Batch collects rows read from the store; Commit adds them to the dataset in one step, so a
 // report never sees a response without its answers.
 type Batch struct {
 	d       *Dataset
 	resp    []resp
 	rids    []int64
-	ans     []ans
+	rows    [][]answerRow // rows of responses in order, the batch's first response first
+	late    []lateRow
 	pending map[int64]int32
-	seen    map[uint16]bool
+	terms   map[string]uint16 // terms this batch has interned: read without the dataset's lock
+	seen    []int32           // per term, the run of rows of one response that last answered it
+	run     int32             // counts runs of rows of one response
 	prev    int64
+	prevAt  int32 // pending[prev], or -1 when prev is not in the batch
+	upTo    int   // the place in the batch of the latest response rows were added for
 }
 
 // Batch starts adding rows; words are interned under the dataset's lock at Commit.
 func (d *Dataset) Batch() *Batch {
-	return &Batch{d: d, pending: map[int64]int32{}, seen: map[uint16]bool{}, prev: -1}
+	return &Batch{d: d, pending: map[int64]int32{}, terms: map[string]uint16{}, prev: -1, prevAt: -1}
+}
+
+// lateRow is an answer row that came after rows of later responses (responses stored before
+// answers were packed are read last); Commit puts it in its place.
+type lateRow struct {
+	at  int // the response's place in the batch
+	row answerRow
+}
+
+// term interns a question or choice id, taking the dataset's lock only for one this batch has not met.
+func (b *Batch) term(id []byte) uint16 {
+	if t, ok := b.terms[string(id)]; ok {
+		return t
+	}
+	b.d.mu.Lock()
+	t := b.d.term(id)
+	b.d.mu.Unlock()
+	b.terms[string(id)] = t
+	return t
 }
 
 // Response adds one response; one the dataset already holds is ignored.
@@ -119,9 +213,9 @@ func (b *Batch) Response(rid int64, key uint32, session, channel, group, gender,
 		return
 	}
 	d := b.d
-	b.pending[rid] = int32(len(d.resp) + len(b.resp))
+	b.pending[rid] = int32(len(b.resp))
 	b.resp = append(b.resp, resp{group: d.word(group), gender: d.word(gender), age: d.word(ageBand),
-		dis: d.word(disability), channel: d.word(channel), session: d.word(session), key: key, day: day})
+		dis: d.word(disability), channel: d.word(channel), session: d.word(session), key: key, day: d.word(day)})
 	b.rids = append(b.rids, rid)
 }
 
@@ -133,32 +227,88 @@ func (b *Batch) Answer(rid int64, question, choice string, position int, number 
 
 // AnswerBytes is Answer for text read straight from the database's buffer; it keeps no reference to it.
 func (b *Batch) AnswerBytes(rid int64, question, choice []byte, position int, number int, hasNumber, hasText bool) {
-	ri, ok := b.pending[rid]
-	if !ok {
+	if rid != b.prev {
+		b.prev, b.prevAt = rid, -1
+		b.run++
+		if ri, ok := b.pending[rid]; ok {
+			b.prevAt = ri
+		}
+	}
+	ri := b.prevAt
+	if ri < 0 {
 		return
 	}
-	if rid != b.prev {
-		b.prev = rid
-		clear(b.seen)
-	}
-	b.d.mu.Lock()
-	row := ans{resp: ri, q: b.d.term(question)}
+	a := ans{q: b.term(question)}
 	switch {
 	case hasNumber:
-		row.kind, row.num = kindNumber, int32(number)
+		a.kind, a.num = kindNumber, int32(number)
 	case len(choice) > 0:
-		row.kind, row.choice, row.pos = kindChoice, b.d.term(choice), uint8(min(max(position, 0), 255))
+		a.kind, a.choice, a.pos = kindChoice, b.term(choice), uint8(min(max(position, 0), 255))
 	case hasText:
-		row.kind = kindText
+		a.kind = kindText
 	}
-	b.d.mu.Unlock()
-	row.lead = !b.seen[row.q]
-	b.seen[row.q] = true
-	b.ans = append(b.ans, row)
+	if int(a.q) >= len(b.seen) {
+		b.seen = append(b.seen, make([]int32, int(a.q)+1-len(b.seen))...)
+	}
+	a.lead = b.seen[a.q] != b.run
+	b.seen[a.q] = b.run
+	at := int(ri)
+	if at < b.upTo {
+		b.late = append(b.late, lateRow{at, pack(a)})
+		return
+	}
+	b.upTo = at
+	b.resp[at].rows++
+	b.rows = appendRow(b.rows, pack(a))
+}
+
+// appendRow adds a row to chunked rows, starting a chunk when the last is full: small batches take
+// small chunks, a large load chunks of rowChunk rows.
+func appendRow(chunks [][]answerRow, r answerRow) [][]answerRow {
+	n := len(chunks)
+	if n == 0 || len(chunks[n-1]) == cap(chunks[n-1]) {
+		size := 256
+		if n > 0 {
+			size = min(2*cap(chunks[n-1]), rowChunk)
+		}
+		chunks = append(chunks, make([]answerRow, 0, size))
+		n++
+	}
+	chunks[n-1] = append(chunks[n-1], r)
+	return chunks
+}
+
+// rowChunk is the most answer rows one chunk holds (1 MB).
+const rowChunk = 1 << 17
+
+// placeLate puts the late rows after the other rows of their responses.
+func (b *Batch) placeLate() {
+	if len(b.late) == 0 {
+		return
+	}
+	slices.SortStableFunc(b.late, func(x, y lateRow) int { return x.at - y.at })
+	var out [][]answerRow
+	late := b.late
+	ci, pi := 0, 0
+	for at := range b.resp {
+		for range b.resp[at].rows {
+			for pi == len(b.rows[ci]) {
+				ci, pi = ci+1, 0
+			}
+			out = appendRow(out, b.rows[ci][pi])
+			pi++
+		}
+		for ; len(late) > 0 && late[0].at == at; late = late[1:] {
+			out = appendRow(out, late[0].row)
+			b.resp[at].rows++
+		}
+	}
+	b.rows, b.late = out, nil
 }
 
 // Commit adds the batch to the dataset.
 func (b *Batch) Commit() {
+	b.placeLate()
 	d := b.d
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -167,12 +317,16 @@ func (b *Batch) Commit() {
 		d.resp = append(d.resp, r)
 		d.last = max(d.last, b.rids[i])
 	}
-	if len(d.ans) == 0 {
-		d.ans = slices.Clip(b.ans) // the first load: take the slice as it is rather than copy it
+	if len(d.rows) == 0 {
+		d.rows = b.rows // the first load: take the chunks as they are
 	} else {
-		d.ans = append(d.ans, b.ans...)
+		for _, c := range b.rows {
+			for _, r := range c {
+				d.rows = appendRow(d.rows, r)
+			}
+		}
 	}
-	b.ans = nil
+	b.rows = nil
 }
 
 // matches reports which responses pass the filter's session, channel and group of people;

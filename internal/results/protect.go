@@ -57,7 +57,7 @@ func (d *Dataset) population(f Filter, k int) population {
 	blocks := len(d.resp) / k
 	cut := blocks * k
 	for _, r := range d.resp[:cut] {
-		p.asOf = max(p.asOf, r.day)
+		p.asOf = max(p.asOf, d.words[r.day])
 	}
 	if kinds > 1 {
 		p.withheld = WithheldOneAtATime
@@ -65,9 +65,9 @@ func (d *Dataset) population(f Filter, k int) population {
 	}
 	inRange := make([]bool, blocks)
 	for b := range blocks {
-		lo, hi := d.resp[b*k].day, d.resp[b*k].day
+		lo, hi := d.words[d.resp[b*k].day], d.words[d.resp[b*k].day]
 		for _, r := range d.resp[b*k : (b+1)*k] {
-			lo, hi = min(lo, r.day), max(hi, r.day)
+			lo, hi = min(lo, d.words[r.day]), max(hi, d.words[r.day])
 		}
 		inRange[b] = (f.From == "" || lo >= f.From) && (f.To == "" || hi <= f.To)
 	}

@@ -234,7 +234,7 @@ func (s *Server) progress(r *http.Request, consultation, session string) ([]targ
 	if err != nil {
 		return nil, 0, results.Counts{}, err
 	}
-	counts := results.StaffCounts(d, session, s.k)
+	counts := s.staffCounts(d, consultation, session)
 	rows, total := targetGrid(targets, counts)
 	return rows, total, counts, nil
 }

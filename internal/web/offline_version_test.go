@@ -30,34 +30,8 @@ import (
 // gives them: the server's own dataset and aggregation, suppression applied.
 func plannerResults(t *testing.T, a *app, serverURL, consultation string) results.Report {
 	t.Helper()
-	ctx := context.Background()
-	mid, err := a.st.EnsureMunicipality(ctx, "Los Chiles", "Costa Rica")
-	if err != nil {
-		t.Fatal(err)
-	}
-	const name, password = "planificadora", "una clave larga de planificación"
-	hash, err := auth.HashPassword(password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.st.CreateUser(ctx, &store.User{Name: name, PasswordHash: hash, Role: store.RolePlanner,
-		Municipalities: []int64{mid}}); err != nil && !errors.Is(err, store.ErrConflict) {
-		t.Fatal(err)
-	}
-	jar, _ := cookiejar.New(nil)
-	client := &http.Client{Jar: jar, Timeout: time.Minute}
-	t.Cleanup(client.CloseIdleConnections)
-	req, _ := http.NewRequest(http.MethodPost, serverURL+"/signin",
-		strings.NewReader(url.Values{"name": {name}, "password": {password}}.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	req.Header.Set("Origin", serverURL)
-	res, err := client.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	res, err = client.Get(serverURL + "/api/consultations/" + consultation + "/results")
+	client := signInPlanner(t, a.st, serverURL, "Los Chiles")
+	res, err := client.Get(serverURL + "/api/consultations/" + consultation + "/results")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,4 +189,37 @@ func TestOfflineQueuedResponseOfAnOlderSurveyVersion(t *testing.T) {
 	if rep := plannerResults(t, a, restarted.URL, closedID); rep.Withheld != "" || rep.Respondents.N < 8 || rep.Respondents.N > 12 {
 		t.Errorf("the closed consultation's respondents = %+v (withheld %q), want 10 published within 2", rep.Respondents, rep.Withheld)
 	}
+}
+
+// signInPlanner makes a planner of the municipality (once) and returns a client signed in as them.
+func signInPlanner(tb testing.TB, st *store.Store, serverURL, municipality string) *http.Client {
+	tb.Helper()
+	ctx := context.Background()
+	mid, err := st.EnsureMunicipality(ctx, municipality, "Costa Rica")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	const name, password = "planificadora", "una clave larga de planificación"
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := st.CreateUser(ctx, &store.User{Name: name, PasswordHash: hash, Role: store.RolePlanner,
+		Municipalities: []int64{mid}}); err != nil && !errors.Is(err, store.ErrConflict) {
+		tb.Fatal(err)
+	}
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar, Timeout: time.Minute}
+	tb.Cleanup(client.CloseIdleConnections)
+	req, _ := http.NewRequest(http.MethodPost, serverURL+"/signin",
+		strings.NewReader(url.Values{"name": {name}, "password": {password}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	req.Header.Set("Origin", serverURL)
+	res, err := client.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	res.Body.Close()
+	return client
 }

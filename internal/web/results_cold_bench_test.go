@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"syscall"
 	"testing"
 	"time"
 
@@ -21,24 +22,38 @@ func BenchmarkResultsCold100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	sv := byID["community-consultation"]
-	var load, agg, enc time.Duration
+	// CPU time (the process's, garbage collection included) tells changes apart on a busy machine,
+	// where the wall clock mostly measures the other processes.
+	var load, agg, enc, loadCPU, aggCPU time.Duration
 	b.ResetTimer()
 	for b.Loop() {
 		s := &Server{store: st, now: time.Now}
-		t0 := time.Now()
+		t0, c0 := time.Now(), processCPU()
 		d, err := s.dataset(ctx, demo.Community)
 		if err != nil {
 			b.Fatal(err)
 		}
-		t1 := time.Now()
+		t1, c1 := time.Now(), processCPU()
 		rep := results.Aggregate(d, sv, demo.Community, results.Filter{}, 5)
-		t2 := time.Now()
+		t2, c2 := time.Now(), processCPU()
 		json.NewEncoder(io.Discard).Encode(rep)
 		t3 := time.Now()
 		load, agg, enc = load+t1.Sub(t0), agg+t2.Sub(t1), enc+t3.Sub(t2)
+		loadCPU, aggCPU = loadCPU+c1-c0, aggCPU+c2-c1
 	}
 	n := time.Duration(b.N)
 	b.ReportMetric(float64((load / n).Milliseconds()), "load-ms")
 	b.ReportMetric(float64((agg / n).Milliseconds()), "aggregate-ms")
 	b.ReportMetric(float64((enc / n).Milliseconds()), "json-ms")
+	b.ReportMetric(float64((loadCPU / n).Milliseconds()), "load-cpu-ms")
+	b.ReportMetric(float64((aggCPU / n).Milliseconds()), "aggregate-cpu-ms")
+}
+
+// processCPU is the CPU time the process has used, user and system.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -257,6 +257,36 @@ func (s *Server) aggregate(d *results.Dataset, sv *survey.Survey, consultation s
 	})
 }
 
+// staffCounts keeps the staff counts (targets grids, sessions) of the latest states of data, keyed
+// like reports: pages that show them on every request count 100,000 responses once per state.
+type staffCounts struct {
+	mu sync.Mutex
+	m  map[string]results.Counts
+}
+
+const staffCountsKept = 64
+
+// staffCounts is results.StaffCounts of a consultation (or one of its sessions) for the dataset's
+// state; callers read it and never change it.
+func (s *Server) staffCounts(d *results.Dataset, consultation, session string) results.Counts {
+	key := fmt.Sprintf("%s|%s|%d|%d", consultation, session, d.Len(), d.Last())
+	c := &s.staffCache
+	c.mu.Lock()
+	counts, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return counts
+	}
+	counts = results.StaffCounts(d, session, s.k)
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= staffCountsKept {
+		c.m = map[string]results.Counts{} // old states are never asked for again
+	}
+	c.m[key] = counts
+	c.mu.Unlock()
+	return counts
+}
+
 // reportCost records how long a report of the consultation took to make (see reportShare).
 func (s *Server) reportCost(consultation string, took time.Duration) {
 	s.data.mu.Lock()

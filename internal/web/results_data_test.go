@@ -244,3 +244,40 @@ func TestSlowReportsRefreshLessOften(t *testing.T) {
 		t.Errorf("30 s after a 3 s report: %d responses, want %d", got, demo.Responses+1)
 	}
 }
+
+// TestStaffCountsFollowNewResponses: the staff counts kept per state of the data are the counts of
+// that state: after new responses the grids read the new counts, never the kept ones.
+func TestStaffCountsFollowNewResponses(t *testing.T) {
+	st, byID := demoStore(t)
+	ctx := context.Background()
+	sv := byID["community-consultation"]
+	s := &Server{store: st, now: time.Now}
+	counts := func() (results.Counts, results.Counts) {
+		t.Helper()
+		d, err := s.dataset(ctx, demo.Community)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.staffCounts(d, demo.Community, ""), results.StaffCounts(d, "", s.k)
+	}
+	before, fresh := counts()
+	if before.Total != fresh.Total || before.Total < demo.Responses-10 {
+		t.Fatalf("kept total %d, fresh %d, for %d responses", before.Total, fresh.Total, demo.Responses)
+	}
+	for i := range 40 {
+		a := survey.Answers{"group": "returnee", "gender": "female", "age_band": "age_30_59"}
+		r := &store.Response{ID: fmt.Sprintf("late-%d", i), ConsultationID: demo.Community, SurveyVersion: sv.Version,
+			Language: "es", Channel: store.Link, Profile: survey.ProfileOf(a), Answers: a}
+		if _, err := st.SaveResponse(ctx, r, sv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after, fresh := counts()
+	if after.Rows["returnee"] != fresh.Rows["returnee"] || after.Total != fresh.Total {
+		t.Errorf("after 40 new responses the kept counts read %d returnees of %d, fresh counts %d of %d",
+			after.Rows["returnee"], after.Total, fresh.Rows["returnee"], fresh.Total)
+	}
+	if after.Rows["returnee"] < before.Rows["returnee"]+30 {
+		t.Errorf("40 new returnees moved the returnee count from %d to %d", before.Rows["returnee"], after.Rows["returnee"])
+	}
+}

@@ -105,7 +105,7 @@ func (s *Server) renderResults(w http.ResponseWriter, r *http.Request, print boo
 		s.fail(w, r, err)
 		return
 	}
-	p.SessionCounts = results.StaffCounts(d, "", s.k).Sessions
+	p.SessionCounts = s.staffCounts(d, c.ID, "").Sessions
 	targets, err := s.store.Targets(r.Context(), c.ID)
 	if err != nil {
 		s.fail(w, r, err)

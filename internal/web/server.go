@@ -78,6 +78,7 @@ type Server struct {
 	now                        func() time.Time
 	data                       datasets
 	reportCache                reports
+	staffCache                 staffCounts
 	reportJSON                 encodedReports
 	k                          int
 }

@@ -122,7 +122,7 @@ func (s *Server) renderSession(w http.ResponseWriter, r *http.Request, status in
 		s.fail(w, r, err)
 		return
 	}
-	ses.Responses = results.StaffCounts(d, "", s.k).Sessions[ses.ID]
+	ses.Responses = s.staffCounts(d, c.ID, "").Sessions[ses.ID]
 	s.render(w, r, status, "session", s.view(r, ses.Place, p))
 }
 
