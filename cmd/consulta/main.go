@@ -251,6 +251,7 @@ func serve(args []string, lang string, stdout, stderr io.Writer) int {
 		log.Warn("no administrator account yet: open this one-time link to create the first one",
 			"url", "http://"+displayAddr(ln.Addr().String())+"/setup/"+setup)
 	}
+	go srv.KeepResultsFresh(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
 	select {

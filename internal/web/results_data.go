@@ -67,7 +67,12 @@ func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dat
 	s.evictLocked()
 	every := s.data.every
 	s.data.mu.Unlock()
+	return s.refresh(ctx, consultation, e, every)
+}
 
+// refresh reads what was stored since the entry's last read, unless it was read less than every
+// ago (or less than reportShare times its last report's cost).
+func (s *Server) refresh(ctx context.Context, consultation string, e *datasetEntry, every time.Duration) (*results.Dataset, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	now := s.now()
@@ -105,6 +110,38 @@ func (s *Server) dataset(ctx context.Context, consultation string) (*results.Dat
 		e.tally = store.Tally{}
 	}
 	return e.d, nil
+}
+
+// KeepResultsFresh reads, every datasets.every until ctx ends, what was stored since into the
+// consultations already in memory, so the first results after many new responses find them read
+// and pay only for the report. It reads nothing else: memory still follows what planners open,
+// and a read here does not count as a use for eviction. Without a staleness bound it does nothing,
+// as every request then reads for itself.
+func (s *Server) KeepResultsFresh(ctx context.Context) {
+	every := s.data.every
+	if every <= 0 {
+		return
+	}
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		s.data.mu.Lock()
+		entries := make(map[string]*datasetEntry, len(s.data.m))
+		for id, e := range s.data.m {
+			entries[id] = e
+		}
+		s.data.mu.Unlock()
+		for id, e := range entries {
+			if _, err := s.refresh(ctx, id, e, every); err != nil && ctx.Err() == nil {
+				s.log.Warn("results: reading new responses in the background", "consultation", id, "err", err)
+			}
+		}
+	}
 }
 
 // asOfTime is when the last response held by the consultation's counts in memory was stored.

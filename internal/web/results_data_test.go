@@ -46,6 +46,17 @@ func demoStore(t testing.TB) (*store.Store, map[string]*survey.Survey) {
 	return st, byID
 }
 
+// addResponse stores one link response to the community demo with only a profile answered.
+func addResponse(t testing.TB, st *store.Store, sv *survey.Survey, id, group, gender, ageBand string) {
+	t.Helper()
+	a := survey.Answers{"group": group, "gender": gender, "age_band": ageBand}
+	r := &store.Response{ID: id, ConsultationID: demo.Community, SurveyVersion: sv.Version, Language: "es",
+		Channel: store.Link, Profile: survey.ProfileOf(a), Answers: a}
+	if _, err := st.SaveResponse(context.Background(), r, sv); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestResultsLoadLazilyAndAreForgotten: nothing is in memory before a consultation is read, and
 // past the bound the least recently read is forgotten, then read again when asked for.
 func TestResultsLoadLazilyAndAreForgotten(t *testing.T) {
@@ -103,15 +114,7 @@ func TestResultsStalenessIsBounded(t *testing.T) {
 	clock := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 	s := &Server{store: st, now: func() time.Time { return clock }, data: datasets{every: 5 * time.Second}}
 	current := &Server{store: st, now: time.Now}
-	add := func(id string) {
-		t.Helper()
-		a := survey.Answers{"group": "host", "gender": "female", "age_band": "age_30_59"}
-		r := &store.Response{ID: id, ConsultationID: demo.Community, SurveyVersion: sv.Version, Language: "es",
-			Channel: store.Link, Profile: survey.ProfileOf(a), Answers: a}
-		if _, err := st.SaveResponse(ctx, r, sv); err != nil {
-			t.Fatal(err)
-		}
-	}
+	add := func(id string) { t.Helper(); addResponse(t, st, sv, id, "host", "female", "age_30_59") }
 	n := func(s *Server) int {
 		t.Helper()
 		d, err := s.dataset(ctx, demo.Community)
@@ -265,12 +268,7 @@ func TestStaffCountsFollowNewResponses(t *testing.T) {
 		t.Fatalf("kept total %d, fresh %d, for %d responses", before.Total, fresh.Total, demo.Responses)
 	}
 	for i := range 40 {
-		a := survey.Answers{"group": "returnee", "gender": "female", "age_band": "age_30_59"}
-		r := &store.Response{ID: fmt.Sprintf("late-%d", i), ConsultationID: demo.Community, SurveyVersion: sv.Version,
-			Language: "es", Channel: store.Link, Profile: survey.ProfileOf(a), Answers: a}
-		if _, err := st.SaveResponse(ctx, r, sv); err != nil {
-			t.Fatal(err)
-		}
+		addResponse(t, st, sv, fmt.Sprintf("late-%d", i), "returnee", "female", "age_30_59")
 	}
 	after, fresh := counts()
 	if after.Rows["returnee"] != fresh.Rows["returnee"] || after.Total != fresh.Total {
@@ -279,5 +277,52 @@ func TestStaffCountsFollowNewResponses(t *testing.T) {
 	}
 	if after.Rows["returnee"] < before.Rows["returnee"]+30 {
 		t.Errorf("40 new returnees moved the returnee count from %d to %d", before.Rows["returnee"], after.Rows["returnee"])
+	}
+}
+
+// TestResultsKeptFreshInTheBackground: a consultation in memory takes in new responses without
+// any request asking, so the first results after many new responses pay only for the report; a
+// consultation never opened is not read.
+func TestResultsKeptFreshInTheBackground(t *testing.T) {
+	st, byID := demoStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sv := byID["community-consultation"]
+	s := &Server{store: st, now: time.Now, data: datasets{every: 20 * time.Millisecond}}
+	d, err := s.dataset(ctx, demo.Community)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Len() != demo.Responses {
+		t.Fatalf("first read: %d responses, want %d", d.Len(), demo.Responses)
+	}
+	done := make(chan struct{})
+	go func() { s.KeepResultsFresh(ctx); close(done) }()
+	for i := range 3 {
+		addResponse(t, st, sv, fmt.Sprintf("background-%d", i), "refugee", "male", "age_18_29")
+	}
+	held := func() int {
+		s.data.mu.Lock()
+		e := s.data.m[demo.Community]
+		s.data.mu.Unlock()
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		return e.d.Len()
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for held() != demo.Responses+3 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := held(); got != demo.Responses+3 {
+		t.Fatalf("without a request, the consultation in memory holds %d responses, want %d", got, demo.Responses+3)
+	}
+	if got := s.resident(); !slices.Equal(got, []string{demo.Community}) {
+		t.Errorf("in memory: %v; only the consultation opened is read", got)
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("KeepResultsFresh did not stop when its context ended")
 	}
 }
