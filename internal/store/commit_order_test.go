@@ -37,7 +37,11 @@ func TestResultsReadLateCommitOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ridA, _, err := insertResponse(ctx, txA, a, jobA.hash, packAnswers(jobA.rows))
+	insertA, err := txA.PrepareContext(ctx, insertResponseSQL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ridA, _, err := insertResponse(ctx, insertA, a, jobA.hash, packAnswers(jobA.rows))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -169,6 +169,7 @@ func (s *Store) SetStatus(ctx context.Context, id, status string) error {
 	res, err := s.w.ExecContext(ctx, `UPDATE consultations SET status = ?,
 		closed_at = CASE WHEN ? = 'closed' THEN (CASE WHEN status = 'closed' THEN closed_at ELSE ? END) ELSE NULL END
 		WHERE id = ?`, status, status, s.stamp(), id)
+	s.edited()
 	if err != nil {
 		return err
 	}
@@ -196,6 +197,17 @@ func (s *Store) Session(ctx context.Context, id string) (*Session, error) {
 		return nil, ErrNotFound
 	}
 	return ses, err
+}
+
+// SessionConsultation returns the consultation a session belongs to, without counting its
+// responses as Session does: a kiosk's every response asks it.
+func (s *Store) SessionConsultation(ctx context.Context, id string) (string, error) {
+	var consultation string
+	err := s.r.QueryRowContext(ctx, `SELECT consultation_id FROM sessions WHERE id = ?`, id).Scan(&consultation)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrNotFound
+	}
+	return consultation, err
 }
 
 const sessionColumns = `s.id, s.consultation_id, s.place, s.held_on, s.facilitator, s.notes, coalesce(s.created_by, 0),
@@ -241,6 +253,7 @@ func (s *Store) UpdateConsultation(ctx context.Context, c *Consultation) error {
 	res, err := s.w.ExecContext(ctx, `UPDATE consultations SET title = ?, starts_on = ?, ends_on = ?, idle_seconds = ?,
 		titles = ?, descriptions = ? WHERE id = ?`,
 		c.Title, c.StartsOn, c.EndsOn, c.IdleSeconds, labelJSON(c.Titles), labelJSON(c.Descriptions), c.ID)
+	s.edited()
 	if err != nil {
 		return err
 	}

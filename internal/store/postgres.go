@@ -91,7 +91,7 @@ func openPostgres(dbURL string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
-	if err := s.prepareTally(); err != nil {
+	if err := s.prepareWriter(); err != nil {
 		r.Close()
 		w.Close()
 		return nil, err

@@ -174,7 +174,7 @@ func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, j *saveJob) error {
 	var key uint32
 	for attempt := 0; ; attempt++ {
 		var stored, consultation string
-		err := tx.QueryRowContext(ctx, `SELECT content_hash, consultation_id FROM responses WHERE id = ?`, r.ID).Scan(&stored, &consultation)
+		err := tx.StmtContext(ctx, s.lookupStmt).QueryRowContext(ctx, r.ID).Scan(&stored, &consultation)
 		switch {
 		case err == nil && stored == j.hash && consultation == r.ConsultationID:
 			return nil
@@ -187,7 +187,7 @@ func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, j *saveJob) error {
 			r.ReceivedAt = s.Now()
 		}
 		r.ReceivedAt = r.ReceivedAt.UTC()
-		rid, key, err = insertResponse(ctx, tx, r, j.hash, packAnswers(j.rows))
+		rid, key, err = insertResponse(ctx, tx.StmtContext(ctx, s.insertStmt), r, j.hash, packAnswers(j.rows))
 		if errors.Is(err, sql.ErrNoRows) && attempt == 0 {
 			// Another instance stored the same id between the look-up and the insert (on
 			// PostgreSQL; SQLite has one writer): look again, it is a replay or a conflict.
@@ -214,12 +214,19 @@ func (s *Store) saveInTx(ctx context.Context, tx *sql.Tx, j *saveJob) error {
 	return nil
 }
 
-func insertResponse(ctx context.Context, tx *sql.Tx, r *Response, hash string, packed []byte) (int64, uint32, error) {
+// The writer's statements for each response, prepared once (prepareWriter).
+const (
+	lookupResponseSQL = `SELECT content_hash, consultation_id FROM responses WHERE id = ?`
+	insertResponseSQL = `INSERT INTO responses (id, consultation_id, session_id, survey_version, language,
+		channel, grp, gender, age_band, disability, content_hash, received_at, record_key, answers_packed)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING rid`
+)
+
+// insertResponse runs insertResponseSQL, prepared as stmt, for one response.
+func insertResponse(ctx context.Context, stmt *sql.Stmt, r *Response, hash string, packed []byte) (int64, uint32, error) {
 	key := newRecordKey()
 	var rid int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO responses (id, consultation_id, session_id, survey_version, language,
-		channel, grp, gender, age_band, disability, content_hash, received_at, record_key, answers_packed)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING rid`,
+	err := stmt.QueryRowContext(ctx,
 		r.ID, r.ConsultationID, nullable(r.SessionID), r.SurveyVersion, r.Language, r.Channel,
 		nullable(r.Profile.Group), nullable(r.Profile.Gender), nullable(r.Profile.AgeBand), nullable(r.Profile.Disability),
 		hash, r.ReceivedAt.Format(time.RFC3339Nano), key, packed).Scan(&rid)

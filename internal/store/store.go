@@ -40,7 +40,12 @@ type Store struct {
 	stmtMu    sync.Mutex
 	stmts     map[int]*sql.Stmt // multi-row answer INSERTs by row count
 	tallyStmt *sql.Stmt
-	writer    int64 // this store's line in tallies (0 on SQLite; claimed on PostgreSQL, postgres.go)
+	// lookupStmt and insertStmt look up and store one response (prepareWriter).
+	lookupStmt, insertStmt *sql.Stmt
+	writer                 int64 // this store's line in tallies (0 on SQLite; claimed on PostgreSQL, postgres.go)
+
+	open  sync.Map      // open consultations by id, for responses (consultation_open.go)
+	edits atomic.Uint64 // changes to consultations made through this store
 
 	saves      chan *saveJob                                    // responses waiting for the group writer
 	groups     struct{ oneStatement, perResponse atomic.Int64 } // PostgreSQL groups by path, for tests
@@ -91,10 +96,10 @@ func Open(path string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
-	if err := s.prepareTally(); err != nil {
+	if err := s.prepareWriter(); err != nil {
 		w.Close()
 		r.Close()
-		return nil, fmt.Errorf("store: prepare tally: %w", err)
+		return nil, fmt.Errorf("store: prepare writes: %w", err)
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
@@ -114,8 +119,10 @@ func (s *Store) Close() error {
 	}
 	s.stmts = nil
 	s.stmtMu.Unlock()
-	if s.tallyStmt != nil {
-		s.tallyStmt.Close()
+	for _, stmt := range []*sql.Stmt{s.tallyStmt, s.lookupStmt, s.insertStmt} {
+		if stmt != nil {
+			stmt.Close()
+		}
 	}
 	return errors.Join(s.r.Close(), s.w.Close())
 }

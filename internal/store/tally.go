@@ -57,10 +57,16 @@ const upsertTally = `INSERT INTO tallies (consultation_id, writer, responses, la
 	last_rid = CASE WHEN excluded.last_rid > tallies.last_rid THEN excluded.last_rid ELSE tallies.last_rid END,
 	updated_at = excluded.updated_at`
 
-// prepareTally prepares the upsert on the writer before the group writer takes its connection:
-// parsing it for every group would cost more than running it.
-func (s *Store) prepareTally() (err error) {
-	s.tallyStmt, err = s.w.Prepare(upsertTally)
+// prepareWriter prepares the statements the group writer runs for every group or response,
+// before it takes its connection: parsing each every time costs about as much as running it.
+func (s *Store) prepareWriter() (err error) {
+	if s.tallyStmt, err = s.w.Prepare(upsertTally); err != nil {
+		return err
+	}
+	if s.lookupStmt, err = s.w.Prepare(lookupResponseSQL); err != nil {
+		return err
+	}
+	s.insertStmt, err = s.w.Prepare(insertResponseSQL)
 	return err
 }
 

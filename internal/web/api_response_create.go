@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -23,7 +24,8 @@ type apiError struct {
 // 422 invalid answers, 413 too large, 404 unknown consultation.
 func (s *Server) apiResponseCreate(w http.ResponseWriter, r *http.Request) {
 	lang := pickLanguage(r)
-	c, ok := s.apiConsultation(w, r)
+	// An open consultation may be one read up to a second ago (store.ConsultationToAnswer says why).
+	c, ok := s.apiConsultation(w, r, s.store.ConsultationToAnswer)
 	if !ok {
 		return
 	}
@@ -74,10 +76,11 @@ func decodeSubmission(body io.Reader) (*Submission, error) {
 	return &sub, nil
 }
 
-// apiConsultation loads the consultation named in the URL, answering 404 when there is none.
-func (s *Server) apiConsultation(w http.ResponseWriter, r *http.Request) (*store.Consultation, bool) {
+// apiConsultation loads the consultation named in the URL with read, answering 404 when there is none.
+func (s *Server) apiConsultation(w http.ResponseWriter, r *http.Request,
+	read func(context.Context, string) (*store.Consultation, error)) (*store.Consultation, bool) {
 	id := muxVar(r, "id")
-	c, err := s.store.Consultation(r.Context(), id)
+	c, err := read(r.Context(), id)
 	if err != nil {
 		s.answerMissing(w, r, err, "error.consultation_not_found", clip(id))
 		return nil, false

@@ -10,7 +10,7 @@ import (
 // A draft is not published yet: 404, as its page answers.
 func (s *Server) apiSurveyShow(w http.ResponseWriter, r *http.Request) {
 	lang := pickLanguage(r)
-	c, ok := s.apiConsultation(w, r)
+	c, ok := s.apiConsultation(w, r, s.store.Consultation)
 	if !ok {
 		return
 	}

@@ -82,9 +82,9 @@ func (s *Server) accept(ctx context.Context, c *store.Consultation, sub *Submiss
 	}
 	inSession := false
 	if sub.Session != "" {
-		ses, err := s.store.Session(ctx, sub.Session)
+		of, err := s.store.SessionConsultation(ctx, sub.Session)
 		switch {
-		case errors.Is(err, store.ErrNotFound) || (err == nil && ses.ConsultationID != c.ID):
+		case errors.Is(err, store.ErrNotFound) || (err == nil && of != c.ID):
 			field("session", "field.session", clip(sub.Session))
 		case err != nil:
 			return outcome{}, err
