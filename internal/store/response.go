@@ -259,7 +259,11 @@ func answerRows(rid int64, r *Response, sv *survey.Survey) []any {
 				rows = append(rows, rid, q.ID, v, nil, nil, nil)
 			}
 		case bool:
-			rows = append(rows, rid, q.ID, map[bool]string{true: "yes", false: "no"}[v], nil, nil, nil)
+			yes := "no"
+			if v {
+				yes = "yes"
+			}
+			rows = append(rows, rid, q.ID, yes, nil, nil, nil)
 		case int:
 			rows = append(rows, rid, q.ID, nil, nil, v, nil)
 		case []string:

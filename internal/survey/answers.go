@@ -177,13 +177,13 @@ func (q *Question) decode(msg json.RawMessage) (any, *AnswerError) {
 		return nil, q.fail("bad_utf8")
 	}
 	var pn string
-	if q.PreferNot && json.Unmarshal(msg, &pn) == nil && pn == PreferNot && !q.HasChoices() {
+	if q.PreferNot && unmarshalString(msg, &pn) == nil && pn == PreferNot && !q.HasChoices() {
 		return PreferNot, nil
 	}
 	switch q.Type {
 	case SelectOne:
 		var id string
-		if json.Unmarshal(msg, &id) != nil {
+		if unmarshalString(msg, &id) != nil {
 			return nil, q.fail("want_choice")
 		}
 		return q.oneChoice(id)
@@ -200,6 +200,12 @@ func (q *Question) decode(msg json.RawMessage) (any, *AnswerError) {
 		}
 		return q.number(f)
 	case YesNo:
+		switch string(msg) {
+		case "true":
+			return true, nil
+		case "false":
+			return false, nil
+		}
 		var b bool
 		if json.Unmarshal(msg, &b) != nil {
 			return nil, q.fail("want_bool")
@@ -207,12 +213,23 @@ func (q *Question) decode(msg json.RawMessage) (any, *AnswerError) {
 		return b, nil
 	case Text:
 		var t string
-		if json.Unmarshal(msg, &t) != nil {
+		if unmarshalString(msg, &t) != nil {
 			return nil, q.fail("want_text")
 		}
 		return q.text(t)
 	}
 	return nil, q.fail("unknown_question")
+}
+
+// unmarshalString is json.Unmarshal into a string, without its reflection for a string with no
+// escapes (most answers are one): msg is trimmed and valid UTF-8, so its bytes are the string.
+func unmarshalString(msg []byte, s *string) error {
+	if len(msg) >= 2 && msg[0] == '"' && msg[len(msg)-1] == '"' &&
+		!slices.ContainsFunc(msg[1:len(msg)-1], func(c byte) bool { return c == '\\' || c == '"' || c < 0x20 }) {
+		*s = string(msg[1 : len(msg)-1])
+		return nil
+	}
+	return json.Unmarshal(msg, s)
 }
 
 // fromForm turns posted form values into a checked answer.

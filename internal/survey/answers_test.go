@@ -550,3 +550,15 @@ func TestCheckInvisibleTextIsNoAnswer(t *testing.T) {
 		t.Error("a text with visible characters among invisible ones is dropped")
 	}
 }
+
+// TestUnmarshalStringAsJSON: the shortcut reads every answer as encoding/json does.
+func TestUnmarshalStringAsJSON(t *testing.T) {
+	for _, in := range []string{`"health"`, `""`, `"Upala, ñandú 🌱"`, `"a\"b"`, `"a\\b"`, `"\u00e9"`, `"a` + "\t" + `b"`,
+		`"a`, `a"`, `"`, `12`, `["a"]`, `null`, `"a"b"`} {
+		var got, want string
+		gotErr, wantErr := unmarshalString([]byte(in), &got), json.Unmarshal([]byte(in), &want)
+		if got != want || (gotErr == nil) != (wantErr == nil) {
+			t.Errorf("%s: %q, %v; encoding/json: %q, %v", in, got, gotErr, want, wantErr)
+		}
+	}
+}
