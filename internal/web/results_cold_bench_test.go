@@ -30,16 +30,19 @@ func benchResultsCold(b *testing.B, after int) {
 	if err := st.CopyResponses(ctx, demo.Community, demo.Community, 100_000-after-demo.Responses); err != nil {
 		b.Fatal(err)
 	}
+	var perResponse, saveMS, saveCPU float64 // the snapshot's bytes per response, how long saving it took
 	if after > 0 {
 		s := &Server{store: st, now: time.Now, data: datasets{snapshotEvery: 1}}
 		if _, err := s.dataset(ctx, demo.Community); err != nil {
 			b.Fatal(err)
 		}
+		t0, c0 := time.Now(), processCPU()
 		s.data.saves.Wait()
+		saveMS, saveCPU = float64(time.Since(t0).Milliseconds()), float64((processCPU() - c0).Milliseconds())
 		if snap, ok, err := st.ResultSnapshot(ctx, demo.Community); err != nil || !ok {
 			b.Fatalf("no snapshot: %v", err)
 		} else {
-			b.ReportMetric(float64(len(snap.Data))/float64(snap.Responses), "snapshot-bytes/response")
+			perResponse = float64(len(snap.Data)) / float64(snap.Responses)
 		}
 		if err := st.CopyResponses(ctx, demo.Community, demo.Community, after); err != nil {
 			b.Fatal(err)
@@ -74,6 +77,11 @@ func benchResultsCold(b *testing.B, after int) {
 	b.ReportMetric(float64((enc / n).Milliseconds()), "json-ms")
 	b.ReportMetric(float64((loadCPU / n).Milliseconds()), "load-cpu-ms")
 	b.ReportMetric(float64((aggCPU / n).Milliseconds()), "aggregate-cpu-ms")
+	if perResponse > 0 {
+		b.ReportMetric(perResponse, "snapshot-bytes/response")
+		b.ReportMetric(saveMS, "snapshot-save-ms")
+		b.ReportMetric(saveCPU, "snapshot-save-cpu-ms")
+	}
 }
 
 // processCPU is the CPU time the process has used, user and system.
