@@ -1,14 +1,17 @@
 package results
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"math"
+	"slices"
 )
 
-// SnapshotFormat is the version of the blob MarshalBinary writes; UnmarshalBinary refuses any other,
+// SnapshotFormat is the version of the snapshot WriteSnapshot writes; ReadSnapshot refuses any other,
 // so a snapshot saved by an older build is read again from the store instead.
 const SnapshotFormat = 1
 
@@ -20,9 +23,9 @@ var ErrSnapshot = errors.New("results: not a dataset snapshot of this format")
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// Frozen returns the dataset as it is now, for MarshalBinary, sharing its memory: a dataset only
+// Frozen returns the dataset as it is now, for WriteSnapshot, sharing its memory: a dataset only
 // grows, and what it holds now is never changed, so the copy can be encoded while responses are
-// added to the dataset. It is only for MarshalBinary, Len and Last.
+// added to the dataset. It is only for WriteSnapshot, Len and Last.
 func (d *Dataset) Frozen() *Dataset {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
@@ -31,59 +34,94 @@ func (d *Dataset) Frozen() *Dataset {
 		rows: append([][]answerRow(nil), d.rows...)} // the last chunk's header changes as rows are added
 }
 
-// MarshalBinary writes everything the dataset needs to go on taking in rows: its words and terms
-// in the order they were interned, its responses (record keys included) in order with their ids,
-// and its answer rows, after a format byte and before a checksum.
-func (d *Dataset) MarshalBinary() ([]byte, error) {
+// WriteSnapshot writes everything the dataset needs to go on taking in rows to w: its words and
+// terms in the order they were interned, its responses (record keys included) in order with their
+// ids, and its answer rows, after a format byte and before a checksum of all that. It writes in
+// pieces of some 64 KB, never holding the whole snapshot.
+func (d *Dataset) WriteSnapshot(w io.Writer) error {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	n, size := 0, 64+len(d.resp)*48
+	n := 0
 	for _, c := range d.rows {
 		n += len(c)
 	}
-	for _, w := range d.words {
-		size += len(w) + 2
-	}
-	for _, w := range d.terms {
-		size += len(w) + 2
-	}
-	buf := make([]byte, 0, size+8*n)
-	buf = append(buf, snapshotMagic...)
-	buf = append(buf, SnapshotFormat)
-	buf = binary.AppendVarint(buf, d.last)
-	buf = appendStrings(buf, d.words)
-	buf = appendStrings(buf, d.terms)
-	buf = binary.AppendUvarint(buf, uint64(len(d.resp)))
+	e := &snapshotWriter{w: w, buf: make([]byte, 0, snapshotPiece+1024)}
+	e.buf = append(e.buf, snapshotMagic...)
+	e.buf = append(e.buf, SnapshotFormat)
+	e.buf = binary.AppendVarint(e.buf, d.last)
+	e.strings(d.words)
+	e.strings(d.terms)
+	e.buf = binary.AppendUvarint(e.buf, uint64(len(d.resp)))
 	for i, r := range d.resp {
-		buf = binary.AppendVarint(buf, d.rids[i])
+		e.buf = binary.AppendVarint(e.buf, d.rids[i])
 		for _, v := range [...]uint32{r.group, r.gender, r.age, r.dis, r.channel, r.session, r.key, r.rows, r.day} {
-			buf = binary.AppendUvarint(buf, uint64(v))
+			e.buf = binary.AppendUvarint(e.buf, uint64(v))
 		}
+		e.more()
 	}
-	buf = binary.AppendUvarint(buf, uint64(n))
+	e.buf = binary.AppendUvarint(e.buf, uint64(n))
 	for _, c := range d.rows {
 		for _, r := range c {
-			buf = binary.LittleEndian.AppendUint32(buf, uint32(r.val))
-			buf = binary.LittleEndian.AppendUint16(buf, r.q)
-			buf = append(buf, r.pos, r.meta)
+			e.buf = binary.LittleEndian.AppendUint32(e.buf, uint32(r.val))
+			e.buf = binary.LittleEndian.AppendUint16(e.buf, r.q)
+			e.buf = append(e.buf, r.pos, r.meta)
+			e.more()
 		}
 	}
-	return binary.LittleEndian.AppendUint32(buf, crc32.Checksum(buf, castagnoli)), nil
-}
-
-func appendStrings(buf []byte, ss []string) []byte {
-	buf = binary.AppendUvarint(buf, uint64(len(ss)))
-	for _, s := range ss {
-		buf = binary.AppendUvarint(buf, uint64(len(s)))
-		buf = append(buf, s...)
+	e.flush()
+	if e.err != nil {
+		return e.err
 	}
-	return buf
+	_, err := w.Write(binary.LittleEndian.AppendUint32(nil, e.crc))
+	return err
 }
 
-// UnmarshalBinary replaces the dataset's contents with a snapshot's. A blob of another format,
-// cut short or damaged returns an error and leaves the dataset as it was: never half a dataset.
-func (d *Dataset) UnmarshalBinary(data []byte) error {
-	nd, err := decodeSnapshot(data)
+// MarshalBinary returns WriteSnapshot's bytes, for small datasets and tests.
+func (d *Dataset) MarshalBinary() ([]byte, error) {
+	var b bytes.Buffer
+	err := d.WriteSnapshot(&b)
+	return b.Bytes(), err
+}
+
+// snapshotPiece is how many bytes WriteSnapshot gathers before writing them, and ReadSnapshot reads at once.
+const snapshotPiece = 64 << 10
+
+// snapshotWriter writes a snapshot in pieces, keeping their checksum and the first error.
+type snapshotWriter struct {
+	w   io.Writer
+	buf []byte
+	crc uint32
+	err error
+}
+
+func (e *snapshotWriter) more() {
+	if len(e.buf) >= snapshotPiece {
+		e.flush()
+	}
+}
+
+func (e *snapshotWriter) flush() {
+	if e.err == nil && len(e.buf) > 0 {
+		e.crc = crc32.Update(e.crc, castagnoli, e.buf)
+		_, e.err = e.w.Write(e.buf)
+	}
+	e.buf = e.buf[:0]
+}
+
+func (e *snapshotWriter) strings(ss []string) {
+	e.buf = binary.AppendUvarint(e.buf, uint64(len(ss)))
+	for _, s := range ss {
+		e.buf = binary.AppendUvarint(e.buf, uint64(len(s)))
+		e.buf = append(e.buf, s...)
+		e.more()
+	}
+}
+
+// ReadSnapshot replaces the dataset's contents with the snapshot r reads to its end. A snapshot
+// of another format, cut short, damaged or followed by more bytes returns an error and leaves the
+// dataset as it was: never half a dataset. It reads r in pieces, never holding the whole snapshot.
+func (d *Dataset) ReadSnapshot(r io.Reader) error {
+	nd, err := decodeSnapshot(r)
 	if err != nil {
 		return err
 	}
@@ -94,9 +132,17 @@ func (d *Dataset) UnmarshalBinary(data []byte) error {
 	return nil
 }
 
-// snapshotReader reads a snapshot's fields, remembering the first error.
+// UnmarshalBinary is ReadSnapshot of data.
+func (d *Dataset) UnmarshalBinary(data []byte) error { return d.ReadSnapshot(bytes.NewReader(data)) }
+
+// snapshotReader reads a snapshot's fields from src through a window, buf[pos:], checksumming the
+// bytes consumed, and remembering the first error.
 type snapshotReader struct {
-	b   []byte
+	src io.Reader
+	buf []byte
+	pos int
+	crc uint32
+	end bool // src has no more
 	err error
 }
 
@@ -106,14 +152,46 @@ func (r *snapshotReader) fail(format string, args ...any) {
 	}
 }
 
+// short is the error for a snapshot that ends too soon: src's own, if it failed.
+func (r *snapshotReader) short(what string) error {
+	if r.err != nil {
+		return r.err
+	}
+	return fmt.Errorf("%w: %s", ErrSnapshot, what)
+}
+
+// fill makes the window hold at least need bytes, if src has them; it says whether it does.
+func (r *snapshotReader) fill(need int) bool {
+	if len(r.buf)-r.pos >= need {
+		return true
+	}
+	r.crc = crc32.Update(r.crc, castagnoli, r.buf[:r.pos])
+	r.buf = append(r.buf[:0], r.buf[r.pos:]...)
+	r.pos = 0
+	for len(r.buf) < need && !r.end && r.err == nil {
+		if cap(r.buf)-len(r.buf) < snapshotPiece/2 {
+			r.buf = slices.Grow(r.buf, max(snapshotPiece, need-len(r.buf)))
+		}
+		k, err := r.src.Read(r.buf[len(r.buf):cap(r.buf)])
+		r.buf = r.buf[:len(r.buf)+k]
+		if err == io.EOF {
+			r.end = true
+		} else if err != nil {
+			r.err = fmt.Errorf("results: reading a snapshot: %w", err)
+		}
+	}
+	return len(r.buf) >= need
+}
+
 func (r *snapshotReader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b)
+	r.fill(binary.MaxVarintLen64)
+	v, n := binary.Uvarint(r.buf[r.pos:])
 	if n <= 0 {
 		r.fail("a number is cut short")
-		r.b = nil
+		r.pos = len(r.buf)
 		return 0
 	}
-	r.b = r.b[n:]
+	r.pos += n
 	return v
 }
 
@@ -122,43 +200,44 @@ func (r *snapshotReader) varint() int64 {
 	return int64(u>>1) ^ -int64(u&1)
 }
 
-// count reads a length, refusing one that the rest of the blob cannot hold at least bytes each of.
-func (r *snapshotReader) count(least int) int {
+// count reads a length; what is made for it beforehand is bounded, as the length may be damaged.
+func (r *snapshotReader) count() (n, capacity int) {
 	v := r.uvarint()
-	if v > uint64(len(r.b)/least) {
-		r.fail("a length of %d is more than the blob holds", v)
-		r.b = nil
-		return 0
+	if v > math.MaxInt32 {
+		r.fail("a length of %d", v)
+		return 0, 0
 	}
-	return int(v)
+	return int(v), int(min(v, 1<<17))
 }
 
 func (r *snapshotReader) strings() []string {
-	out := make([]string, r.count(1))
-	for i := range out {
-		n := r.count(1)
+	n, c := r.count()
+	out := make([]string, 0, c)
+	for range n {
+		k, _ := r.count()
 		if r.err != nil {
 			return nil
 		}
-		out[i] = string(r.b[:n])
-		r.b = r.b[n:]
+		if !r.fill(k) {
+			r.err = r.short("a word is cut short")
+			return nil
+		}
+		out = append(out, string(r.buf[r.pos:r.pos+k]))
+		r.pos += k
 	}
 	return out
 }
 
-func decodeSnapshot(data []byte) (*Dataset, error) {
+func decodeSnapshot(src io.Reader) (*Dataset, error) {
+	r := &snapshotReader{src: src}
 	head := len(snapshotMagic) + 1
-	if len(data) < head+4 || string(data[:len(snapshotMagic)]) != snapshotMagic {
-		return nil, fmt.Errorf("%w: no snapshot header", ErrSnapshot)
+	if !r.fill(head) || string(r.buf[:len(snapshotMagic)]) != snapshotMagic {
+		return nil, r.short("no snapshot header")
 	}
-	if v := data[len(snapshotMagic)]; v != SnapshotFormat {
+	if v := r.buf[len(snapshotMagic)]; v != SnapshotFormat {
 		return nil, fmt.Errorf("%w: format %d, want %d", ErrSnapshot, v, SnapshotFormat)
 	}
-	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
-	if crc32.Checksum(body, castagnoli) != sum {
-		return nil, fmt.Errorf("%w: the checksum does not match", ErrSnapshot)
-	}
-	r := &snapshotReader{b: body[head:]}
+	r.pos = head
 	d := &Dataset{last: r.varint(), words: r.strings(), terms: r.strings()}
 	if r.err == nil && (len(d.words) == 0 || d.words[0] != "" || len(d.terms) == 0 || d.terms[0] != "" || len(d.terms) > 0x10000) {
 		r.fail("bad word or term tables")
@@ -174,8 +253,11 @@ func decodeSnapshot(data []byte) (*Dataset, error) {
 	if len(d.ids) != len(d.words) || len(d.tids) != len(d.terms) {
 		r.fail("a word or term twice")
 	}
-	nresp := r.count(10)
-	d.resp, d.rids, d.byRID = make([]resp, 0, nresp), make([]int64, 0, nresp), make(map[int64]int32, nresp)
+	nresp, c := r.count()
+	if r.err != nil {
+		return nil, r.err
+	}
+	d.resp, d.rids, d.byRID = make([]resp, 0, c), make([]int64, 0, c), make(map[int64]int32, c)
 	var rows uint64
 	var f [9]uint32
 	for range nresp {
@@ -199,26 +281,48 @@ func decodeSnapshot(data []byte) (*Dataset, error) {
 		d.resp = append(d.resp, resp{group: f[0], gender: f[1], age: f[2], dis: f[3], channel: f[4], session: f[5], key: f[6], rows: f[7], day: f[8]})
 		rows += uint64(f[7])
 	}
-	n := r.count(8)
+	n, _ := r.count()
 	if r.err != nil {
 		return nil, r.err
 	}
-	if uint64(n) != rows || len(r.b) != 8*n {
-		return nil, fmt.Errorf("%w: %d answer rows in %d bytes, the responses have %d", ErrSnapshot, n, len(r.b), rows)
+	if uint64(n) != rows {
+		return nil, fmt.Errorf("%w: %d answer rows, the responses have %d", ErrSnapshot, n, rows)
 	}
 	for left := n; left > 0; {
 		c := make([]answerRow, min(left, rowChunk))
-		for i := range c {
-			b := r.b[8*i:]
-			c[i] = answerRow{val: int32(binary.LittleEndian.Uint32(b)), q: binary.LittleEndian.Uint16(b[4:]), pos: b[6], meta: b[7]}
-			if int(c[i].q) >= len(d.terms) || c[i].meta&^leadBit > kindText ||
-				c[i].meta&^leadBit == kindChoice && (c[i].val < 0 || int(c[i].val) >= len(d.terms)) {
-				return nil, fmt.Errorf("%w: a bad answer row", ErrSnapshot)
+		for i := 0; i < len(c); {
+			if !r.fill(8) {
+				return nil, r.short("the answer rows are cut short")
+			}
+			for k := min(len(c), i+(len(r.buf)-r.pos)/8); i < k; i++ {
+				b := r.buf[r.pos:]
+				r.pos += 8
+				c[i] = answerRow{val: int32(binary.LittleEndian.Uint32(b)), q: binary.LittleEndian.Uint16(b[4:]), pos: b[6], meta: b[7]}
+				if int(c[i].q) >= len(d.terms) || c[i].meta&^leadBit > kindText ||
+					c[i].meta&^leadBit == kindChoice && (c[i].val < 0 || int(c[i].val) >= len(d.terms)) {
+					return nil, fmt.Errorf("%w: a bad answer row", ErrSnapshot)
+				}
 			}
 		}
-		r.b = r.b[8*len(c):]
 		d.rows = append(d.rows, c)
 		left -= len(c)
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	if !r.fill(4) {
+		return nil, r.short("no checksum")
+	}
+	crc := crc32.Update(r.crc, castagnoli, r.buf[:r.pos])
+	if binary.LittleEndian.Uint32(r.buf[r.pos:]) != crc {
+		return nil, fmt.Errorf("%w: the checksum does not match", ErrSnapshot)
+	}
+	r.pos += 4
+	if r.fill(1) {
+		return nil, fmt.Errorf("%w: more bytes after the checksum", ErrSnapshot)
+	}
+	if r.err != nil {
+		return nil, r.err
 	}
 	return d, nil
 }

@@ -1,11 +1,14 @@
 package results
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"testing"
+	"testing/iotest"
 
 	"consulta/internal/survey"
 )
@@ -83,13 +86,14 @@ func TestSnapshotThenMoreBatches(t *testing.T) {
 		for _, batch := range batches[:at] {
 			add(before, batch)
 		}
-		blob, err := before.Frozen().MarshalBinary()
-		if err != nil {
+		var snap bytes.Buffer
+		if err := before.Frozen().WriteSnapshot(&snap); err != nil {
 			t.Fatal(err)
 		}
+		blob := snap.Bytes()
 		add(before, batches[min(at, len(batches)-1)]) // the original goes on: the blob does not change
 		resumed := NewDataset()
-		if err := resumed.UnmarshalBinary(blob); err != nil {
+		if err := resumed.ReadSnapshot(iotest.HalfReader(bytes.NewReader(blob))); err != nil { // read in small pieces
 			t.Fatalf("seed %d: %v", seed, err)
 		}
 		for _, batch := range batches[at:] {
@@ -133,8 +137,8 @@ func TestSnapshotThenMoreBatches(t *testing.T) {
 	}
 }
 
-// TestSnapshotDamaged: a blob cut short, with a byte changed, or of another format is refused, and
-// the dataset keeps what it held.
+// TestSnapshotDamaged: a snapshot cut short, with a byte changed, of another format or whose stream
+// fails is refused, and the dataset keeps what it held.
 func TestSnapshotDamaged(t *testing.T) {
 	d, _ := fixtureDataset(t)
 	blob, err := d.MarshalBinary()
@@ -162,8 +166,15 @@ func TestSnapshotDamaged(t *testing.T) {
 	other[len(snapshotMagic)] = SnapshotFormat + 1
 	bad = append(bad, other, append(append([]byte(nil), blob...), 0))
 	for i, b := range bad {
-		if err := held.UnmarshalBinary(b); !errors.Is(err, ErrSnapshot) {
+		if err := held.ReadSnapshot(iotest.OneByteReader(bytes.NewReader(b))); !errors.Is(err, ErrSnapshot) {
 			t.Errorf("blob %d (%d of %d bytes): error %v, want ErrSnapshot", i, len(b), len(blob), err)
+		}
+	}
+	// A stream that fails part way (the store's connection lost) returns its error.
+	lost := errors.New("connection lost")
+	for _, n := range []int{0, 10, len(blob) / 2, len(blob) - 4, len(blob)} {
+		if err := held.ReadSnapshot(io.MultiReader(bytes.NewReader(blob[:n]), iotest.ErrReader(lost))); !errors.Is(err, lost) {
+			t.Errorf("a stream failing after %d of %d bytes: error %v, want %v", n, len(blob), err, lost)
 		}
 	}
 	if held.Len() != 40 || held.Last() != d.Last() {
