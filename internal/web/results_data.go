@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -142,18 +143,27 @@ func (s *Server) refresh(ctx context.Context, consultation string, e *datasetEnt
 // snapshot holds no survey: the dataset keeps question and choice ids as stored, so a new survey
 // version leaves it right. Anything wrong leaves the entry empty, to be read from the responses.
 func (s *Server) readSnapshot(ctx context.Context, consultation string, e *datasetEntry, t store.Tally) {
-	snap, ok, err := s.store.ResultSnapshot(ctx, consultation)
+	d := results.NewDataset()
+	var snap store.ResultSnapshot
+	use := false
+	_, err := s.store.ReadResultSnapshot(ctx, consultation, func(got store.ResultSnapshot, r io.Reader) error {
+		snap = got
+		if snap.Format != results.SnapshotFormat || snap.Responses > t.Responses {
+			return nil // not read: every response is
+		}
+		if err := d.ReadSnapshot(r); err != nil || d.Len() != snap.Responses {
+			s.resultsLog().Warn("results: a snapshot that cannot be read; reading every response", "consultation", consultation,
+				"responses", d.Len(), "want", snap.Responses, "err", err)
+			return nil
+		}
+		use = true
+		return nil
+	})
 	if err != nil {
 		s.resultsLog().Warn("results: reading the snapshot", "consultation", consultation, "err", err)
 		return
 	}
-	if !ok || snap.Format != results.SnapshotFormat || snap.Responses > t.Responses {
-		return
-	}
-	d := results.NewDataset()
-	if err := d.UnmarshalBinary(snap.Data); err != nil || d.Len() != snap.Responses {
-		s.resultsLog().Warn("results: a snapshot that cannot be read; reading every response", "consultation", consultation,
-			"responses", d.Len(), "want", snap.Responses, "err", err)
+	if !use {
 		return
 	}
 	e.d, e.pos, e.snapAt = d, snap.Position, snap.Responses
@@ -180,11 +190,8 @@ func (s *Server) saveSnapshotLater(consultation string, e *datasetEntry) {
 		defer s.data.saves.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
-		data, err := d.MarshalBinary()
-		if err == nil {
-			err = s.store.SaveResultSnapshot(ctx, consultation, store.ResultSnapshot{Position: pos, Responses: n,
-				Format: results.SnapshotFormat, Data: data})
-		}
+		err := s.store.SaveResultSnapshotFrom(ctx, consultation, store.ResultSnapshot{Position: pos, Responses: n,
+			Format: results.SnapshotFormat}, d.WriteSnapshot)
 		if err != nil {
 			s.resultsLog().Warn("results: saving the snapshot", "consultation", consultation, "err", err)
 		}
