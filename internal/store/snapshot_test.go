@@ -38,6 +38,10 @@ func testResultSnapshot(t *testing.T, at string) {
 	check(0, 10, 10, 1, []byte("first"))
 	save(7, 40, 30, 1, big)
 	check(7, 40, 30, 1, big)
+	var parts int // the bytes are kept in parts of 1 MB, the first one's replaced
+	if err := f.st.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM result_snapshot_parts WHERE consultation_id = 'c1'`).Scan(&parts); err != nil || parts != 2 {
+		t.Errorf("%d parts for %d bytes (%v), want 2", parts, len(big), err)
+	}
 	save(5, 20, 12, 1, []byte("older")) // fewer responses, same format: kept as it was
 	check(7, 40, 30, 1, big)
 	save(5, 20, 12, 2, []byte("other format"))
