@@ -18,6 +18,7 @@ type Dataset struct {
 	terms []string // question and choice ids, few enough for 16 bits
 	tids  map[string]uint16
 	resp  []resp
+	rids  []int64 // of each response, in order: a snapshot keeps them
 	byRID map[int64]int32
 	// rows are the answer rows, response after response (resp.rows of each), in chunks of at most
 	// rowChunk: growing never copies the rows already held.
@@ -315,6 +316,7 @@ func (b *Batch) Commit() {
 	for i, r := range b.resp {
 		d.byRID[b.rids[i]] = int32(len(d.resp))
 		d.resp = append(d.resp, r)
+		d.rids = append(d.rids, b.rids[i])
 		d.last = max(d.last, b.rids[i])
 	}
 	if len(d.rows) == 0 {

@@ -27,6 +27,8 @@ var ErrTargetNotEmpty = errors.New("the PostgreSQL database already holds data")
 // checks that each table holds as many rows in the target as in the source. It is one
 // transaction on the target: after a failure the target is as empty as before, so it can be run
 // again. The source is read from one snapshot; stop the server that writes to it first.
+// Results snapshots (result_snapshots) are copied like any table: their position, (0, rid) on
+// SQLite, stays right on PostgreSQL, where copied responses keep xact 0 and new ones come after.
 func CopyToPostgres(ctx context.Context, from, to *Store) ([]TableCount, error) {
 	if from.postgres || !to.postgres {
 		return nil, errors.New("store: copy goes from a SQLite store to a PostgreSQL one")

@@ -51,6 +51,12 @@ func TestCopyToPostgres(t *testing.T) {
 		}
 		ids = append(ids, r.ID)
 	}
+	// A results snapshot is copied as it is: its position, (0, rid) on SQLite, stays right on
+	// PostgreSQL, where the copied responses keep xact 0 and new ones come after them.
+	snap := ResultSnapshot{Position: Position{0, 30}, Responses: 30, Format: 1, Data: []byte{0, 1, 0xFF, 2}}
+	if err := src.SaveResultSnapshot(ctx, "c1", snap); err != nil {
+		t.Fatal(err)
+	}
 
 	dst, err := Open(pgtest.Database(t))
 	if err != nil {
@@ -79,7 +85,8 @@ func TestCopyToPostgres(t *testing.T) {
 		byTable[c.Table] = c.Target
 	}
 	want := map[string]int64{"municipalities": 1, "users": 1, "user_municipalities": 1, "tokens": 1, "sessions": 1,
-		"targets": 1, "audit": 1, "consultations": 1, "survey_versions": 1, "responses": 30, "answers": 30 * 20}
+		"targets": 1, "audit": 1, "consultations": 1, "survey_versions": 1, "responses": 30, "answers": 30 * 20, "result_snapshots": 1,
+		"result_snapshot_parts": 1}
 	for table, n := range want {
 		if byTable[table] != n {
 			t.Errorf("%s: %d rows copied, want %d", table, byTable[table], n)
@@ -113,6 +120,10 @@ func TestCopyToPostgres(t *testing.T) {
 	}
 	if a, b := keys(src), keys(dst); !slices.Equal(a, b) || len(a) != 30 {
 		t.Errorf("record keys differ: %v vs %v", a, b)
+	}
+	if got, ok, err := dst.ResultSnapshot(ctx, "c1"); err != nil || !ok || got.Position != snap.Position ||
+		got.Responses != 30 || string(got.Data) != string(snap.Data) {
+		t.Errorf("the results snapshot after the copy = %+v, %v, %v", got, ok, err)
 	}
 	if u, err := dst.UserByName(ctx, "ANA"); err != nil || u.ID != ana.ID || !slices.Equal(u.Municipalities, []int64{mid}) {
 		t.Errorf("the account after the copy = %+v, %v", u, err)

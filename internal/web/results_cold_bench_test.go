@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math"
 	"syscall"
 	"testing"
 	"time"
@@ -15,11 +16,37 @@ import (
 // BenchmarkResultsCold100k times what the first results request after a restart does at 100,000
 // responses: load the consultation, aggregate it, encode the report as JSON. Profile it with
 // go test ./internal/web -run '^$' -bench ResultsCold -cpuprofile cpu.out.
-func BenchmarkResultsCold100k(b *testing.B) {
+func BenchmarkResultsCold100k(b *testing.B) { benchResultsCold(b, 0) }
+
+// BenchmarkResultsCold100kSnapshot is BenchmarkResultsCold100k with a snapshot saved at 95,000
+// responses: a restart reads it and the 5,000 stored after it.
+func BenchmarkResultsCold100kSnapshot(b *testing.B) { benchResultsCold(b, 5_000) }
+
+// benchResultsCold times first results at 100,000 responses; with after > 0, from a snapshot
+// saved that many responses before, and without one otherwise.
+func benchResultsCold(b *testing.B, after int) {
 	st, byID := benchDemo(b)
 	ctx := context.Background()
-	if err := st.CopyResponses(ctx, demo.Community, demo.Community, 100_000-demo.Responses); err != nil {
+	if err := st.CopyResponses(ctx, demo.Community, demo.Community, 100_000-after-demo.Responses); err != nil {
 		b.Fatal(err)
+	}
+	var perResponse, saveMS, saveCPU float64 // the snapshot's bytes per response, how long saving it took
+	if after > 0 {
+		s := &Server{store: st, now: time.Now, data: datasets{snapshotEvery: 1}}
+		if _, err := s.dataset(ctx, demo.Community); err != nil {
+			b.Fatal(err)
+		}
+		t0, c0 := time.Now(), processCPU()
+		s.data.saves.Wait()
+		saveMS, saveCPU = float64(time.Since(t0).Milliseconds()), float64((processCPU() - c0).Milliseconds())
+		if snap, ok, err := st.ResultSnapshot(ctx, demo.Community); err != nil || !ok {
+			b.Fatalf("no snapshot: %v", err)
+		} else {
+			perResponse = float64(len(snap.Data)) / float64(snap.Responses)
+		}
+		if err := st.CopyResponses(ctx, demo.Community, demo.Community, after); err != nil {
+			b.Fatal(err)
+		}
 	}
 	sv := byID["community-consultation"]
 	// CPU time (the process's, garbage collection included) tells changes apart on a busy machine,
@@ -27,11 +54,14 @@ func BenchmarkResultsCold100k(b *testing.B) {
 	var load, agg, enc, loadCPU, aggCPU time.Duration
 	b.ResetTimer()
 	for b.Loop() {
-		s := &Server{store: st, now: time.Now}
+		s := &Server{store: st, now: time.Now, data: datasets{snapshotEvery: math.MaxInt}} // it saves none
 		t0, c0 := time.Now(), processCPU()
 		d, err := s.dataset(ctx, demo.Community)
 		if err != nil {
 			b.Fatal(err)
+		}
+		if d.Len() != 100_000 {
+			b.Fatalf("%d responses, want 100,000", d.Len())
 		}
 		t1, c1 := time.Now(), processCPU()
 		rep := results.Aggregate(d, sv, demo.Community, results.Filter{}, 5)
@@ -47,6 +77,11 @@ func BenchmarkResultsCold100k(b *testing.B) {
 	b.ReportMetric(float64((enc / n).Milliseconds()), "json-ms")
 	b.ReportMetric(float64((loadCPU / n).Milliseconds()), "load-cpu-ms")
 	b.ReportMetric(float64((aggCPU / n).Milliseconds()), "aggregate-cpu-ms")
+	if perResponse > 0 {
+		b.ReportMetric(perResponse, "snapshot-bytes/response")
+		b.ReportMetric(saveMS, "snapshot-save-ms")
+		b.ReportMetric(saveCPU, "snapshot-save-cpu-ms")
+	}
 }
 
 // processCPU is the CPU time the process has used, user and system.
