@@ -103,13 +103,15 @@ func operator(call *ast.CallExpr) bool {
 	return false
 }
 
-// receiver is the text of a selector's receiver, "s.log" for s.log.Info.
+// receiver is the text of a selector's receiver, "s.log" for s.log.Info, "s.resultsLog" for s.resultsLog().Warn.
 func receiver(e ast.Expr) string {
 	switch x := e.(type) {
 	case *ast.Ident:
 		return x.Name
 	case *ast.SelectorExpr:
 		return receiver(x.X) + "." + x.Sel.Name
+	case *ast.CallExpr:
+		return receiver(x.Fun) // s.resultsLog().Warn: a logger returned by a method
 	}
 	return ""
 }

@@ -146,18 +146,18 @@ type snapshotReader struct {
 	err error
 }
 
-func (r *snapshotReader) fail(format string, args ...any) {
+func (r *snapshotReader) fail(err error) {
 	if r.err == nil {
-		r.err = fmt.Errorf("%w: "+format, append([]any{ErrSnapshot}, args...)...)
+		r.err = fmt.Errorf("%w: %w", ErrSnapshot, err)
 	}
 }
 
 // short is the error for a snapshot that ends too soon: src's own, if it failed.
-func (r *snapshotReader) short(what string) error {
+func (r *snapshotReader) short(what error) error {
 	if r.err != nil {
 		return r.err
 	}
-	return fmt.Errorf("%w: %s", ErrSnapshot, what)
+	return fmt.Errorf("%w: %w", ErrSnapshot, what)
 }
 
 // fill makes the window hold at least need bytes, if src has them; it says whether it does.
@@ -187,7 +187,7 @@ func (r *snapshotReader) uvarint() uint64 {
 	r.fill(binary.MaxVarintLen64)
 	v, n := binary.Uvarint(r.buf[r.pos:])
 	if n <= 0 {
-		r.fail("a number is cut short")
+		r.fail(errors.New("a number is cut short"))
 		r.pos = len(r.buf)
 		return 0
 	}
@@ -204,7 +204,7 @@ func (r *snapshotReader) varint() int64 {
 func (r *snapshotReader) count() (n, capacity int) {
 	v := r.uvarint()
 	if v > math.MaxInt32 {
-		r.fail("a length of %d", v)
+		r.fail(fmt.Errorf("a length of %d", v))
 		return 0, 0
 	}
 	return int(v), int(min(v, 1<<17))
@@ -219,7 +219,7 @@ func (r *snapshotReader) strings() []string {
 			return nil
 		}
 		if !r.fill(k) {
-			r.err = r.short("a word is cut short")
+			r.err = r.short(errors.New("a word is cut short"))
 			return nil
 		}
 		out = append(out, string(r.buf[r.pos:r.pos+k]))
@@ -232,7 +232,7 @@ func decodeSnapshot(src io.Reader) (*Dataset, error) {
 	r := &snapshotReader{src: src}
 	head := len(snapshotMagic) + 1
 	if !r.fill(head) || string(r.buf[:len(snapshotMagic)]) != snapshotMagic {
-		return nil, r.short("no snapshot header")
+		return nil, r.short(errors.New("no snapshot header"))
 	}
 	if v := r.buf[len(snapshotMagic)]; v != SnapshotFormat {
 		return nil, fmt.Errorf("%w: format %d, want %d", ErrSnapshot, v, SnapshotFormat)
@@ -240,7 +240,7 @@ func decodeSnapshot(src io.Reader) (*Dataset, error) {
 	r.pos = head
 	d := &Dataset{last: r.varint(), words: r.strings(), terms: r.strings()}
 	if r.err == nil && (len(d.words) == 0 || d.words[0] != "" || len(d.terms) == 0 || d.terms[0] != "" || len(d.terms) > 0x10000) {
-		r.fail("bad word or term tables")
+		r.fail(errors.New("bad word or term tables"))
 	}
 	d.ids = make(map[string]uint32, len(d.words))
 	for i, w := range d.words {
@@ -251,7 +251,7 @@ func decodeSnapshot(src io.Reader) (*Dataset, error) {
 		d.tids[t] = uint16(i)
 	}
 	if len(d.ids) != len(d.words) || len(d.tids) != len(d.terms) {
-		r.fail("a word or term twice")
+		r.fail(errors.New("a word or term twice"))
 	}
 	nresp, c := r.count()
 	if r.err != nil {
@@ -266,7 +266,7 @@ func decodeSnapshot(src io.Reader) (*Dataset, error) {
 			v := r.uvarint()
 			word := j != 6 && j != 7 // the record key and the row count are not words
 			if v > math.MaxUint32 || word && v >= uint64(len(d.words)) {
-				r.fail("a response refers to word %d of %d", v, len(d.words))
+				r.fail(fmt.Errorf("a response refers to word %d of %d", v, len(d.words)))
 			}
 			f[j] = uint32(v)
 		}
@@ -292,7 +292,7 @@ func decodeSnapshot(src io.Reader) (*Dataset, error) {
 		c := make([]answerRow, min(left, rowChunk))
 		for i := 0; i < len(c); {
 			if !r.fill(8) {
-				return nil, r.short("the answer rows are cut short")
+				return nil, r.short(errors.New("the answer rows are cut short"))
 			}
 			for k := min(len(c), i+(len(r.buf)-r.pos)/8); i < k; i++ {
 				b := r.buf[r.pos:]
@@ -311,7 +311,7 @@ func decodeSnapshot(src io.Reader) (*Dataset, error) {
 		return nil, r.err
 	}
 	if !r.fill(4) {
-		return nil, r.short("no checksum")
+		return nil, r.short(errors.New("no checksum"))
 	}
 	crc := crc32.Update(r.crc, castagnoli, r.buf[:r.pos])
 	if binary.LittleEndian.Uint32(r.buf[r.pos:]) != crc {
