@@ -35,6 +35,20 @@ func (s *Server) staffPlan(w http.ResponseWriter, r *http.Request) (*store.User,
 	return u, p, true
 }
 
+// staffPlanForm is staffPlan for a posted form: it also reads the form, answering 400 when the
+// body cannot be read.
+func (s *Server) staffPlanForm(w http.ResponseWriter, r *http.Request) (*store.User, *plan.Plan, bool) {
+	u, p, ok := s.staffPlan(w, r)
+	if !ok {
+		return nil, nil, false
+	}
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
+		return nil, nil, false
+	}
+	return u, p, true
+}
+
 // planIcons are the icons an item may use: every picture in static/icons but the faces and the
 // buttons of the child survey.
 func (s *Server) planIcons() []string {

@@ -13,12 +13,8 @@ import (
 // and the plan becomes "validated". A published version never changes; saving again after
 // publishing drafts the next version.
 func (s *Server) planDecisionsSave(w http.ResponseWriter, r *http.Request) {
-	u, p, ok := s.staffPlan(w, r)
+	u, p, ok := s.staffPlanForm(w, r)
 	if !ok {
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
 		return
 	}
 	lang := pickLanguage(r)

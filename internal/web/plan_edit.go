@@ -46,12 +46,8 @@ func (s *Server) planEdit(w http.ResponseWriter, r *http.Request) {
 
 // planUpdate changes a draft plan's titles, periods and axes.
 func (s *Server) planUpdate(w http.ResponseWriter, r *http.Request) {
-	u, p, ok := s.staffPlan(w, r)
+	u, p, ok := s.staffPlanForm(w, r)
 	if !ok {
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
 		return
 	}
 	lang := pickLanguage(r)

@@ -13,12 +13,8 @@ import (
 // /plans/{pid}/items/{code}/status): status, progress percentage and dated milestones, one a
 // line as "YYYY-MM-DD | text es | text en | text pt | done".
 func (s *Server) planStatusSave(w http.ResponseWriter, r *http.Request) {
-	u, p, ok := s.staffPlan(w, r)
+	u, p, ok := s.staffPlanForm(w, r)
 	if !ok {
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
 		return
 	}
 	lang := pickLanguage(r)

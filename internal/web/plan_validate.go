@@ -14,12 +14,8 @@ import (
 // item's evidence, generates the adult (and, unless unticked, the child) survey, opens one
 // ordinary consultation for each, and moves the plan to "in validation", all at once.
 func (s *Server) planValidate(w http.ResponseWriter, r *http.Request) {
-	u, p, ok := s.staffPlan(w, r)
+	u, p, ok := s.staffPlanForm(w, r)
 	if !ok {
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad_request", err.Error())
 		return
 	}
 	lang := pickLanguage(r)
