@@ -123,6 +123,8 @@ type runResult struct {
 	Poller       bool    `json:"poller,omitempty"`
 	Polls        int     `json:"polls,omitempty"`
 	PollMedianMS float64 `json:"poll_median_ms,omitempty"`
+	// CPU per stored response of each side, over the run (cpu.go).
+	CPU *cpuShare `json:"cpu_per_response,omitempty"`
 	PollErrors   int     `json:"poll_errors,omitempty"`
 }
 
@@ -136,7 +138,8 @@ const maxPerClient = 1_000_000
 // last one is answered; requests in flight at the end finish and count. Latency is of 201s only.
 // With several bases (instances on one database) the clients are dealt out among them in turn.
 // With a staff client, a planner polls the first base's results JSON every pollEvery meanwhile.
-func submissionRun(ctx context.Context, bases []string, consultation string, sv *surveyDef, clients int, d time.Duration, staff *http.Client) runResult {
+func submissionRun(ctx context.Context, bases []string, consultation string, sv *surveyDef, clients int, d time.Duration,
+	staff *http.Client, meter *cpuMeter) runResult {
 	posters := make([]*poster, len(bases))
 	for i, base := range bases {
 		posters[i] = newPoster(base, consultation, sv, clients)
@@ -145,6 +148,10 @@ func submissionRun(ctx context.Context, bases []string, consultation string, sv 
 	var errs tally
 	latencies := make([][]time.Duration, clients)
 	var wg sync.WaitGroup
+	var cpuBefore cpuSample
+	if meter != nil {
+		cpuBefore = meter.sample()
+	}
 	start := time.Now()
 	deadline := start.Add(d)
 	for i := range clients {
@@ -184,11 +191,16 @@ func submissionRun(ctx context.Context, bases []string, consultation string, sv 
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	var cpuAfter cpuSample
+	if meter != nil {
+		cpuAfter = meter.sample()
+	}
 	all := slices.Concat(latencies...)
 	r := runResult{Database: "sqlite", Instances: len(bases), Clients: clients, Seconds: elapsed.Seconds(), Created: len(all),
 		PerSecond: float64(len(all)) / elapsed.Seconds(), MedianMS: ms(percentile(all, 50)), P99MS: ms(percentile(all, 99)),
 		Poller: staff != nil, Polls: len(polls), PollMedianMS: ms(percentile(polls, 50)), PollErrors: pollErrors}
 	r.Errors, r.ByKind, r.Examples = errs.total(), errs.counts, examples(&errs)
+	r.CPU = meter.share(cpuBefore, cpuAfter, len(all))
 	return r
 }
 

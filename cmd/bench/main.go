@@ -219,7 +219,8 @@ func measure(ctx context.Context, o options, rep *report) error {
 				poller = staff
 			}
 			progress("submissions: %d clients for %s (poller: %v)", clients, o.duration, run.poller)
-			r := submissionRun(ctx, []string{srv.base}, demo.Community, sv, clients, o.duration, poller)
+			r := submissionRun(ctx, []string{srv.base}, demo.Community, sv, clients, o.duration, poller,
+				&cpuMeter{instances: []int{srv.pid()}})
 			rep.Submissions = append(rep.Submissions, r)
 			stored += r.Created
 			if err := ctx.Err(); err != nil {

@@ -231,7 +231,8 @@ func (r *report) print(out io.Writer) {
 		tw.Flush()
 	}
 
-	rows := [][]string{{"database", "instances", "clients", "resp/s", "median", "p99", "stored", "errors", "polls (median)"}}
+	rows := [][]string{{"database", "instances", "clients", "resp/s", "median", "p99", "stored", "errors", "polls (median)",
+		"CPU a response: database / instances / clients"}}
 	for _, s := range r.Submissions {
 		clients, polls := strconv.Itoa(s.Clients), "-"
 		if s.Poller {
@@ -242,7 +243,7 @@ func (r *report) print(out io.Writer) {
 			}
 		}
 		rows = append(rows, []string{s.Database, strconv.Itoa(s.Instances), clients, commas(int(s.PerSecond)), duration(s.MedianMS),
-			duration(s.P99MS), commas(s.Created), errorsText(s.Errors, s.ByKind), polls})
+			duration(s.P99MS), commas(s.Created), errorsText(s.Errors, s.ByKind), polls, cpuText(s)})
 	}
 	section("submissions", rows)
 
@@ -450,4 +451,16 @@ func commas(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// cpuText shows a run's CPU a response by side, in ms; SQLite's database is inside the instance.
+func cpuText(s runResult) string {
+	if s.CPU == nil {
+		return "-"
+	}
+	db := fmt.Sprintf("%.2f", s.CPU.Database)
+	if s.Database == "sqlite" {
+		db = "(in it)"
+	}
+	return fmt.Sprintf("%s / %.2f / %.2f ms", db, s.CPU.Instances, s.CPU.Clients)
 }

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -505,7 +506,8 @@ func loadStoredWith(db *sql.DB, idsQuery string, ids []string) (map[string]*stor
 		return nil, err
 	}
 	out := map[string]*storedResponse{}
-	rows, err := db.Query(`SELECT id, coalesce(grp, ''), coalesce(gender, ''), coalesce(age_band, '')
+	packed := map[string][]byte{}
+	rows, err := db.Query(`SELECT id, coalesce(grp, ''), coalesce(gender, ''), coalesce(age_band, ''), answers_packed
 		FROM responses WHERE id IN (`+idsQuery+`)`, string(list))
 	if err != nil {
 		return nil, err
@@ -513,7 +515,8 @@ func loadStoredWith(db *sql.DB, idsQuery string, ids []string) (map[string]*stor
 	defer rows.Close()
 	for rows.Next() {
 		var id, grp, gender, age string
-		if err := rows.Scan(&id, &grp, &gender, &age); err != nil {
+		var answers []byte
+		if err := rows.Scan(&id, &grp, &gender, &age, &answers); err != nil {
 			return nil, err
 		}
 		r := out[id]
@@ -523,29 +526,47 @@ func loadStoredWith(db *sql.DB, idsQuery string, ids []string) (map[string]*stor
 		}
 		r.copies++
 		r.group, r.gender, r.age = grp, gender, age
+		packed[id] = answers
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	answers, err := db.Query(`SELECT r.id, a.question, coalesce(a.choice, ''), coalesce(a.position, 0),
-		coalesce(CAST(a.number AS TEXT), ''), coalesce(a.text, '')
-		FROM answers a JOIN responses r ON r.rid = a.rid
-		WHERE r.id IN (`+idsQuery+`) ORDER BY a.rowid`, string(list))
+	// The answers table holds what people wrote; every other answer is packed with its response.
+	texts, err := db.Query(`SELECT r.id, a.question, a.text FROM answers a JOIN responses r ON r.rid = a.rid
+		WHERE r.id IN (`+idsQuery+`) AND a.text IS NOT NULL`, string(list))
 	if err != nil {
 		return nil, err
 	}
-	defer answers.Close()
-	for answers.Next() {
-		var id, q, choice, number, text string
-		var position int
-		if err := answers.Scan(&id, &q, &choice, &position, &number, &text); err != nil {
+	defer texts.Close()
+	written := map[string]map[string]string{}
+	for texts.Next() {
+		var id, q, text string
+		if err := texts.Scan(&id, &q, &text); err != nil {
 			return nil, err
 		}
-		r := out[id]
-		r.rows[q] = append(r.rows[q], fmt.Sprintf("%s|%d|%s|%s", choice, position, number, text))
-		r.total++
+		if written[id] == nil {
+			written[id] = map[string]string{}
+		}
+		written[id][q] = text
 	}
-	return out, answers.Err()
+	if err := texts.Err(); err != nil {
+		return nil, err
+	}
+	for id, r := range out {
+		answers, err := store.PackedAnswers(packed[id], written[id])
+		if err != nil {
+			return nil, fmt.Errorf("response %s: %w", id, err)
+		}
+		for _, a := range answers {
+			number := ""
+			if a.Number != nil {
+				number = strconv.Itoa(*a.Number)
+			}
+			r.rows[a.Question] = append(r.rows[a.Question], fmt.Sprintf("%s|%d|%s|%s", a.Choice, a.Position, number, a.Text))
+			r.total++
+		}
+	}
+	return out, nil
 }
 
 // check says what is wrong with how a response was stored, or nil when it is there once and whole.

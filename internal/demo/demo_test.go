@@ -66,38 +66,54 @@ type stored struct {
 
 func readAll(t *testing.T, db *sql.DB) map[string]*stored {
 	t.Helper()
-	// One row per response with its answer rows as JSON, in the order they were written.
-	rows, err := db.Query(`SELECT r.id, r.consultation_id, r.survey_version, coalesce(r.grp, ''), coalesce(r.gender, ''),
-		coalesce(r.age_band, ''), coalesce(r.disability, ''),
-		(SELECT json_group_array(json_array(a.question, a.choice, a.position, a.number, a.text))
-		 FROM (SELECT * FROM answers WHERE rid = r.rid ORDER BY rowid) a)
-		FROM responses r`)
+	// What people wrote, from the answers table; every other answer is packed with its response.
+	texts := map[string]map[string]string{}
+	trows, err := db.Query(`SELECT r.id, a.question, a.text FROM answers a JOIN responses r ON r.rid = a.rid WHERE a.text IS NOT NULL`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer trows.Close()
+	for trows.Next() {
+		var id, q, text string
+		if err := trows.Scan(&id, &q, &text); err != nil {
+			t.Fatal(err)
+		}
+		if texts[id] == nil {
+			texts[id] = map[string]string{}
+		}
+		texts[id][q] = text
+	}
+	if err := trows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT id, consultation_id, survey_version, coalesce(grp, ''), coalesce(gender, ''),
+		coalesce(age_band, ''), coalesce(disability, ''), answers_packed FROM responses`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
 	out := map[string]*stored{}
 	for rows.Next() {
-		var id, answers string
+		var id string
+		var packed []byte
 		s := &stored{choices: map[string][]string{}, positions: map[string][]int{}, numbers: map[string]int{}, texts: map[string]string{}}
-		if err := rows.Scan(&id, &s.consultation, &s.version, &s.grp, &s.gender, &s.age, &s.disabled, &answers); err != nil {
+		if err := rows.Scan(&id, &s.consultation, &s.version, &s.grp, &s.gender, &s.age, &s.disabled, &packed); err != nil {
 			t.Fatal(err)
 		}
-		var list [][5]any
-		if err := json.Unmarshal([]byte(answers), &list); err != nil {
+		answers, err := store.PackedAnswers(packed, texts[id])
+		if err != nil {
 			t.Fatalf("answers of %s: %v", id, err)
 		}
-		for _, a := range list {
-			q, _ := a[0].(string)
+		for _, a := range answers {
 			switch {
-			case a[3] != nil:
-				s.numbers[q] = int(a[3].(float64))
-			case a[4] != nil:
-				s.texts[q] = a[4].(string)
-			case a[1] != nil:
-				s.choices[q] = append(s.choices[q], a[1].(string))
-				if a[2] != nil {
-					s.positions[q] = append(s.positions[q], int(a[2].(float64)))
+			case a.Number != nil:
+				s.numbers[a.Question] = *a.Number
+			case a.Text != "":
+				s.texts[a.Question] = a.Text
+			case a.Choice != "":
+				s.choices[a.Question] = append(s.choices[a.Question], a.Choice)
+				if a.Position > 0 {
+					s.positions[a.Question] = append(s.positions[a.Question], a.Position)
 				}
 			}
 		}

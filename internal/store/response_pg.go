@@ -126,7 +126,7 @@ func (s *Store) commitGroupPG(ctx context.Context, group []*saveJob) bool {
 	)
 	rows := 0
 	for _, j := range group {
-		rows += len(j.rows) / 6
+		rows += len(j.texts) / 6
 	}
 	var (
 		aResponse, aQuestion = make([]string, 0, rows), make([]string, 0, rows)
@@ -144,9 +144,9 @@ func (s *Store) commitGroupPG(ctx context.Context, group []*saveJob) bool {
 		channels[i], hashes[i], received[i] = r.Channel, j.hash, r.ReceivedAt.Format(time.RFC3339Nano)
 		sessions[i], groups[i], genders[i] = textOrNull(r.SessionID), textOrNull(r.Profile.Group), textOrNull(r.Profile.Gender)
 		ages[i], disabls[i] = textOrNull(r.Profile.AgeBand), textOrNull(r.Profile.Disability)
-		keys[i], packed[i] = int64(j.key), packAnswers(j.rows)
-		for k := 0; k+6 <= len(j.rows); k += 6 {
-			row := j.rows[k : k+6]
+		keys[i], packed[i] = int64(j.key), j.packed
+		for k := 0; k+6 <= len(j.texts); k += 6 {
+			row := j.texts[k : k+6]
 			aResponse = append(aResponse, r.ID)
 			aQuestion = append(aQuestion, row[1].(string))
 			aChoice = append(aChoice, anyText(row[2]))

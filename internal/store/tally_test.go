@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -174,9 +177,7 @@ func TestPackedAnswersReadAsTheAnswersTable(t *testing.T) {
 		}
 	}
 	for _, unpack := range []string{`rid % 3 = 0`, `1 = 1`} {
-		if _, err := f.st.w.ExecContext(ctx, `UPDATE responses SET answers_packed = NULL WHERE `+unpack); err != nil {
-			t.Fatal(err)
-		}
+		unpackIntoTable(t, f.st, unpack)
 		for _, c := range []string{"c1", "c2"} {
 			s, cells, _ := recordCounts(t, f.st, c)
 			sameCounts(t, c+" stratum ("+unpack+" unpacked)", packedS[c], s)
@@ -188,6 +189,85 @@ func TestPackedAnswersReadAsTheAnswersTable(t *testing.T) {
 	}
 }
 
+// unpackIntoTable makes the responses that match where as a response stored before answers were
+// packed: every answer a row of the answers table, and answers_packed NULL. The answers of every
+// such response are rewritten in response order, as they were stored then.
+func unpackIntoTable(t *testing.T, st *Store, where string) {
+	t.Helper()
+	ctx := context.Background()
+	rows := map[int64][][]any{} // answer rows of each response to unpack or unpacked before
+	texts := map[[2]any]any{}
+	err := st.scanRows(ctx, `SELECT a.rid, a.question, a.choice, a.position, a.number, a.text, r.answers_packed IS NULL
+		FROM answers a JOIN responses r ON r.rid = a.rid ORDER BY a.rowid`, nil,
+		func(r *sql.Rows) error {
+			row := make([]any, 6)
+			var legacy bool
+			if err := r.Scan(&row[0], &row[1], &row[2], &row[3], &row[4], &row[5], &legacy); err != nil {
+				return err
+			}
+			rid := row[0].(int64)
+			if legacy {
+				rows[rid] = append(rows[rid], row)
+			} else {
+				texts[[2]any{rid, row[1]}] = row[5]
+			}
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.scanRows(ctx, `SELECT rid, answers_packed FROM responses WHERE answers_packed IS NOT NULL AND `+where, nil,
+		func(r *sql.Rows) error {
+			var rid int64
+			var packed []byte
+			if err := r.Scan(&rid, &packed); err != nil {
+				return err
+			}
+			rows[rid] = nil
+			return unpackAnswers(rid, packed, func(a ResultAnswer) {
+				q := string(a.Question)
+				row := []any{rid, q, nil, nil, nil, nil}
+				switch {
+				case len(a.Choice) > 0:
+					row[2] = string(a.Choice)
+					if a.Position > 0 {
+						row[3] = a.Position
+					}
+				case a.HasNumber:
+					row[4] = a.Number
+				case a.HasText:
+					row[5] = texts[[2]any{rid, q}]
+				}
+				rows[rid] = append(rows[rid], row)
+			})
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.tx(ctx, func(tx *sql.Tx) error {
+		for _, rid := range slices.Sorted(maps.Keys(rows)) {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM answers WHERE rid = ?`, rid); err != nil {
+				return err
+			}
+		}
+		for _, rid := range slices.Sorted(maps.Keys(rows)) {
+			for _, row := range rows[rid] {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO answers (rid, question, choice, position, number, text)
+					VALUES (?, ?, ?, ?, ?, ?)`, row...); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE responses SET answers_packed = NULL WHERE rid = ?`, rid); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestMigrationTalliesWhatIsStored: a database filled before migration 011 gets its tallies, and
 // its responses, without packed answers, read the same; new ones are packed.
 func TestMigrationTalliesWhatIsStored(t *testing.T) {
@@ -195,7 +275,8 @@ func TestMigrationTalliesWhatIsStored(t *testing.T) {
 	ctx := context.Background()
 	fillRandom(t, f, "c1", 800, 3)
 	_, before, _ := recordCounts(t, f.st, "c1")
-	// As before 011, so before 015 too.
+	// As before 011, so before 015 too: every answer in the answers table.
+	unpackIntoTable(t, f.st, `1 = 1`)
 	for _, q := range []string{`DROP TABLE tallies`, `ALTER TABLE responses DROP COLUMN answers_packed`,
 		`ALTER TABLE responses DROP COLUMN xact`,
 		`DELETE FROM schema_migrations WHERE name IN ('011_packed_answers.sql', '015_writer_tallies.sql')`} {

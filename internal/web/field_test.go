@@ -143,9 +143,19 @@ func TestPaperFormLeavesOutHiddenAnswers(t *testing.T) {
 	if !strings.Contains(page.text(), "no se guardaron") || !strings.Contains(page.text(), label) {
 		t.Errorf("the saved paper page does not say what was left out (%q)", label)
 	}
-	var n int
-	if err := w.ro.QueryRow(`SELECT count(*) FROM answers WHERE question = 'gave_up_service'`).Scan(&n); err != nil || n != 0 {
-		t.Errorf("the hidden answer was stored: %d rows (%v)", n, err)
+	var id string
+	if err := w.ro.QueryRow(`SELECT id FROM responses WHERE channel = 'paper' ORDER BY rid DESC LIMIT 1`).Scan(&id); err != nil {
+		t.Fatalf("the paper response is not stored: %v", err)
+	}
+	_, answers, err := w.st.StoredResponse(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(answers["barriers"]) != 1 || answers["barriers"][0].Choice != "none" {
+		t.Errorf("the paper response's barriers = %+v, want none", answers["barriers"])
+	}
+	if rows, ok := answers["gave_up_service"]; ok {
+		t.Errorf("the hidden answer was stored: %+v", rows)
 	}
 }
 

@@ -115,6 +115,9 @@ func (s *Server) Database(name string) (string, error) {
 // Stop shuts the cluster down and removes its folder.
 func (s *Server) Stop() { s.c.stop() }
 
+// PID is the postmaster's process id, whose children are the cluster's other processes.
+func (s *Server) PID() int { return s.c.cmd.Process.Pid }
+
 func start() (*cluster, error) { return startCluster(false) }
 
 func startCluster(durable bool) (*cluster, error) {
