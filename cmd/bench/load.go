@@ -124,8 +124,8 @@ type runResult struct {
 	Polls        int     `json:"polls,omitempty"`
 	PollMedianMS float64 `json:"poll_median_ms,omitempty"`
 	// CPU per stored response of each side, over the run (cpu.go).
-	CPU *cpuShare `json:"cpu_per_response,omitempty"`
-	PollErrors   int     `json:"poll_errors,omitempty"`
+	CPU        *cpuShare `json:"cpu_per_response,omitempty"`
+	PollErrors int       `json:"poll_errors,omitempty"`
 }
 
 // pollEvery is how often the polling planner asks for the results JSON.
