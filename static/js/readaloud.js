@@ -4,30 +4,16 @@
 (function () {
   "use strict";
   var button = document.querySelector(".js-read-page");
-  var synth = window.speechSynthesis;
-  if (!button || !synth) return;
+  var speech = window.ConsultaSpeech;
+  if (!button || !speech || !speech.supported) return;
   var lang = (document.documentElement.lang || "es").toLowerCase();
-  function voiceFor(l) {
-    var voices = synth.getVoices() || [];
-    for (var i = 0; i < voices.length; i++) {
-      if ((voices[i].lang || "").toLowerCase().replace("_", "-").split("-")[0] === l) return voices[i];
-    }
-    return null;
-  }
-  function update() { button.hidden = !voiceFor(lang); }
-  if (synth.addEventListener) synth.addEventListener("voiceschanged", update);
-  update();
+  speech.onVoices(function () { button.hidden = !speech.voiceFor(lang); });
   button.addEventListener("click", function () {
-    var voice = voiceFor(lang);
-    if (!voice) return;
-    synth.cancel();
+    var texts = [];
     document.querySelectorAll("[data-say]").forEach(function (el) {
       var text = el.textContent.replace(/\s+/g, " ").trim();
-      if (!text) return;
-      var u = new SpeechSynthesisUtterance(text);
-      u.lang = voice.lang || lang;
-      u.voice = voice;
-      synth.speak(u);
+      if (text) texts.push(text);
     });
+    speech.speak(lang, texts);
   });
 })();

@@ -5,7 +5,8 @@
   "use strict";
   var island = document.getElementById("survey-data");
   var form = document.getElementById("survey-form");
-  if (!island || !form || !window.ConsultaRelevant || !window.ConsultaWords) return;
+  if (!island || !form || !window.ConsultaRelevant || !window.ConsultaWords || !window.ConsultaSpeech) return;
+  var speech = window.ConsultaSpeech;
   var data = JSON.parse(island.textContent);
   var survey = data.survey;
   var lang = data.lang;
@@ -432,7 +433,7 @@
   document.querySelectorAll(".js-stop").forEach(function (b) {
     b.hidden = false;
     b.addEventListener("click", function () {
-      if (window.speechSynthesis) window.speechSynthesis.cancel();
+      speech.stop();
       form.reset();
       location.replace(data.stopped + "?lang=" + encodeURIComponent(lang));
     });
@@ -453,31 +454,12 @@
   }
 
   // Read aloud: the question, then each choice, in the survey's language, with the device's voice.
-  var synth = window.speechSynthesis;
-  function voiceFor(l) {
-    if (!synth) return null;
-    var voices = synth.getVoices() || [];
-    for (var i = 0; i < voices.length; i++) {
-      if ((voices[i].lang || "").toLowerCase().replace("_", "-").split("-")[0] === l) return voices[i];
-    }
-    return null;
-  }
   var readAssent = document.querySelector(".js-read-assent");
   function updateReadAloud() {
-    if (readButton) readButton.hidden = !voiceFor(lang);
-    if (readAssent) readAssent.hidden = !voiceFor(lang);
+    if (readButton) readButton.hidden = !speech.voiceFor(lang);
+    if (readAssent) readAssent.hidden = !speech.voiceFor(lang);
   }
-  function speak(texts) {
-    var voice = voiceFor(lang);
-    if (!voice) return;
-    synth.cancel();
-    texts.forEach(function (text) {
-      var u = new SpeechSynthesisUtterance(text);
-      u.lang = voice.lang || lang;
-      u.voice = voice;
-      synth.speak(u);
-    });
-  }
+  function speak(texts) { speech.speak(lang, texts); }
   function screenTexts(el) {
     var out = [];
     var legend = el.querySelector(".qlabel");
@@ -490,13 +472,12 @@
     });
     return out;
   }
-  if (readButton && synth) {
-    if (synth.addEventListener) synth.addEventListener("voiceschanged", updateReadAloud);
-    updateReadAloud();
+  if (readButton && speech.supported) {
+    speech.onVoices(updateReadAloud);
     readButton.addEventListener("click", function () { speak(screenTexts(applicable()[current])); });
   }
   // The assent is read aloud too: what this is for, before the child says yes.
-  if (readAssent && synth) {
+  if (readAssent && speech.supported) {
     readAssent.addEventListener("click", function () {
       var texts = [];
       document.querySelectorAll("#assent h2, #assent li").forEach(function (e) { texts.push(e.textContent.trim()); });

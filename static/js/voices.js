@@ -3,22 +3,16 @@
 (function () {
   "use strict";
   var el = document.getElementById("voice-notice");
-  if (!el || !window.ConsultaWords) return;
+  var speech = window.ConsultaSpeech;
+  if (!el || !window.ConsultaWords || !speech) return;
   var w = window.ConsultaWords.t;
   var langs = el.dataset.languages.split(" ");
-  var synth = window.speechSynthesis;
-  var base = function (l) { return (l || "").toLowerCase().replace("_", "-").split("-")[0]; };
   function check() {
-    var voices = synth ? synth.getVoices() || [] : [];
-    var missing = [];
-    langs.forEach(function (l) {
-      if (!voices.some(function (v) { return base(v.lang) === l; })) missing.push(w("language." + l));
-    });
+    var missing = langs.filter(function (l) { return !speech.voiceFor(l); })
+      .map(function (l) { return w("language." + l); });
     el.textContent = missing.length ? w("session.no_voice", [missing.join(", ")]) : "";
     el.hidden = missing.length === 0;
   }
-  // Browsers load their voices late: ask again when they arrive, and decide after a moment.
-  if (synth && synth.addEventListener) synth.addEventListener("voiceschanged", check);
-  if (synth && (synth.getVoices() || []).length) check();
-  else setTimeout(check, 1500);
+  // Decide once the voices have arrived, or after a moment when none has.
+  speech.onVoices(check, 1500);
 })();
