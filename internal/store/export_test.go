@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -97,6 +98,28 @@ func testRawResponsesStreamsInReceivedOrder(t *testing.T, at string) {
 	if !slices.Equal(withText[0].Answers["say"], []string{"=HYPERLINK(\"http://x\")"}) ||
 		!slices.Equal(withText[1].Answers["say"], []string{"Más luz en la calle"}) {
 		t.Errorf("text = %q, %q", withText[0].Answers["say"], withText[1].Answers["say"])
+	}
+
+	// A response stored before answers were packed, its answers rows of the answers table, reads
+	// the same, beside packed ones (SQLite: the databases filled before are SQLite files).
+	if !IsPostgres(at) {
+		_, packedRows, err := f.st.StoredResponse(ctx, late.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		unpackIntoTable(t, f.st, `id = '`+late.ID+`'`)
+		if n := count(t, readOnly(t, f.path), `SELECT count(*) FROM answers`); n != 2+20 {
+			t.Errorf("answers table holds %d rows, want the packed response's text and the other's 20 rows", n)
+		}
+		if again := collect(true); !reflect.DeepEqual(again, withText) {
+			t.Errorf("raw export with one response unpacked:\n%+v\nwant\n%+v", again, withText)
+		}
+		if again := collect(false); !reflect.DeepEqual(again, got) {
+			t.Errorf("raw export without texts, one response unpacked:\n%+v\nwant\n%+v", again, got)
+		}
+		if _, rows, err := f.st.StoredResponse(ctx, late.ID); err != nil || !reflect.DeepEqual(rows, packedRows) {
+			t.Errorf("StoredResponse unpacked = %+v (%v), packed %+v", rows, err, packedRows)
+		}
 	}
 
 	// An error from fn stops the stream and comes back.
