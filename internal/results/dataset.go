@@ -319,8 +319,10 @@ func (b *Batch) Commit() {
 		d.rids = append(d.rids, b.rids[i])
 		d.last = max(d.last, b.rids[i])
 	}
-	if len(d.rows) == 0 {
-		d.rows = b.rows // the first load: take the chunks as they are
+	if n := len(d.rows); n == 0 || len(d.rows[n-1]) == cap(d.rows[n-1]) {
+		// The first load, or a dataset whose last chunk is full (as one read from a snapshot
+		// is): take the batch's chunks as they are, so its rows are never held twice.
+		d.rows = append(d.rows, b.rows...)
 	} else {
 		for _, c := range b.rows {
 			for _, r := range c {
