@@ -138,8 +138,9 @@ const maxPerClient = 1_000_000
 // last one is answered; requests in flight at the end finish and count. Latency is of 201s only.
 // With several bases (instances on one database) the clients are dealt out among them in turn.
 // With a staff client, a planner polls the first base's results JSON every pollEvery meanwhile.
+// A run lasts d, or until its clients have stored budget responses between them (0: no budget).
 func submissionRun(ctx context.Context, bases []string, consultation string, sv *surveyDef, clients int, d time.Duration,
-	staff *http.Client, meter *cpuMeter) runResult {
+	budget int, staff *http.Client, meter *cpuMeter) runResult {
 	posters := make([]*poster, len(bases))
 	for i, base := range bases {
 		posters[i] = newPoster(base, consultation, sv, clients)
@@ -148,6 +149,7 @@ func submissionRun(ctx context.Context, bases []string, consultation string, sv 
 	var errs tally
 	latencies := make([][]time.Duration, clients)
 	var wg sync.WaitGroup
+	var created atomic.Int64
 	var cpuBefore cpuSample
 	if meter != nil {
 		cpuBefore = meter.sample()
@@ -159,8 +161,12 @@ func submissionRun(ctx context.Context, bases []string, consultation string, sv 
 		wg.Go(func() {
 			rng := mathrand.New(mathrand.NewPCG(uint64(clients), uint64(i)))
 			for n := 0; n < maxPerClient && time.Now().Before(deadline) && ctx.Err() == nil; n++ {
+				if budget > 0 && created.Load() >= int64(budget) {
+					break
+				}
 				o := p.post(ctx, rng)
 				if o.created {
+					created.Add(1)
 					latencies[i] = append(latencies[i], o.took)
 				} else if ctx.Err() == nil {
 					errs.add(o)

@@ -75,7 +75,7 @@ func main() {
 func run() int {
 	var o options
 	flag.StringVar(&o.binary, "binary", "bin/consulta", "the consulta binary to measure")
-	flag.DurationVar(&o.duration, "duration", 10*time.Second, "how long each submission run lasts")
+	flag.DurationVar(&o.duration, "duration", 10*time.Second, "how long each submission run lasts at most (on SQLite the runs also stop once they have stored, between them, the responses the results consultation may take before its next size)")
 	flag.IntVar(&o.max, "max", 100_000, "responses the consultation holds at the last results measurement")
 	flag.StringVar(&o.jsonPath, "json", "bench.json", "where to write the figures as JSON (empty: nowhere)")
 	flag.DurationVar(&o.fillMax, "fill-timeout", 10*time.Minute, "give up one fill after this long")
@@ -150,7 +150,8 @@ func progress(format string, args ...any) {
 
 // measure runs every phase, filling rep as it goes, so a failure still leaves the figures so far.
 // The submission runs come after the first results measurement: 1, 8 and 32 clients for
-// --duration each can store tens of thousands of responses, which would overshoot 10,000.
+// --duration each can store tens of thousands of responses, which would overshoot 10,000; they
+// share a budget of what the consultation may take before the next point, not to overshoot it.
 func measure(ctx context.Context, o options, rep *report) error {
 	binary, err := filepath.Abs(o.binary)
 	if err != nil {
@@ -212,14 +213,20 @@ func measure(ctx context.Context, o options, rep *report) error {
 		if i > 0 {
 			continue
 		}
+		// The runs share what the consultation may take before the next point, so that point
+		// is measured at its size however fast the machine stores responses.
+		budget := 0
+		if len(points) > 1 {
+			budget = (points[1] - target) / len(submissionRuns)
+		}
 		for _, run := range submissionRuns {
 			clients := run.clients
 			var poller *http.Client
 			if run.poller {
 				poller = staff
 			}
-			progress("submissions: %d clients for %s (poller: %v)", clients, o.duration, run.poller)
-			r := submissionRun(ctx, []string{srv.base}, demo.Community, sv, clients, o.duration, poller,
+			progress("submissions: %d clients for %s or %d responses (poller: %v)", clients, o.duration, budget, run.poller)
+			r := submissionRun(ctx, []string{srv.base}, demo.Community, sv, clients, o.duration, budget, poller,
 				&cpuMeter{instances: []int{srv.pid()}})
 			rep.Submissions = append(rep.Submissions, r)
 			stored += r.Created

@@ -55,7 +55,7 @@ func measurePostgres(ctx context.Context, o options, rep *report) error {
 		return err
 	}
 	progress("submissions on PostgreSQL, one instance: %d clients for %s", pgClients, o.duration)
-	r := submissionRun(ctx, []string{first.base}, demo.Community, sv, pgClients, o.duration, nil,
+	r := submissionRun(ctx, []string{first.base}, demo.Community, sv, pgClients, o.duration, 0, nil,
 		&cpuMeter{instances: []int{first.pid()}, database: cluster.PID()})
 	r.Database = "postgres"
 	rep.Submissions = append(rep.Submissions, r)
@@ -69,7 +69,7 @@ func measurePostgres(ctx context.Context, o options, rep *report) error {
 	}
 	defer second.kill()
 	progress("submissions on PostgreSQL, two instances: %d clients for %s", pgClients, o.duration)
-	r = submissionRun(ctx, []string{first.base, second.base}, demo.Community, sv, pgClients, o.duration, nil,
+	r = submissionRun(ctx, []string{first.base, second.base}, demo.Community, sv, pgClients, o.duration, 0, nil,
 		&cpuMeter{instances: []int{first.pid(), second.pid()}, database: cluster.PID()})
 	r.Database = "postgres"
 	rep.Submissions = append(rep.Submissions, r)
