@@ -525,9 +525,11 @@ func TestKioskIdleResetInBrowser(t *testing.T) {
 	for _, step := range []struct {
 		name, script string
 	}{{"back", "history.back()"}, {"forward", "history.forward()"}, {"back again", "history.back()"}} {
-		// A page loaded anew has no mark; one restored from the back-forward cache says so.
+		// A page loaded anew has no mark; one restored from the back-forward cache says so. The
+		// step is taken after the evaluation has returned: navigating while it runs fails the call.
 		ktEval[bool](p, `(() => { window.ktMark = true; window.ktShown = false;
-			addEventListener("pageshow", () => { window.ktShown = true; }, { once: true }); `+step.script+`; return true; })()`)
+			addEventListener("pageshow", () => { window.ktShown = true; }, { once: true });
+			setTimeout(() => { `+step.script+`; }, 0); return true; })()`)
 		p.until("the page after "+step.name, `(!window.ktMark || window.ktShown) && document.readyState === "complete"`, 30*time.Second)
 		time.Sleep(300 * time.Millisecond) // let the page's scripts run, as a person would see it
 		s := ktEval[state](p, fmt.Sprintf(look, answered.ID))
