@@ -1,12 +1,11 @@
 package store
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
+	"errors"
 	"io"
-	"os"
-	"path/filepath"
+	"math/rand/v2"
 	"time"
 )
 
@@ -38,84 +37,103 @@ func (s *Store) SaveResultSnapshot(ctx context.Context, consultation string, sna
 // SaveResultSnapshotFrom keeps a consultation's snapshot, whose bytes write writes, in place of the
 // one before, unless that one holds more responses in the same format (another instance saved
 // later data first): either is a prefix of the responses in read order, so either is right, and
-// the larger saves more reading. The bytes are stored in parts of snapshotPart in one transaction
-// with the metadata: a reader sees the old snapshot or the new one whole.
+// the larger saves more reading. A reader sees the old snapshot or the new one whole.
 //
-// write runs before the transaction, into a temporary file (next to a SQLite database, unlinked at
-// once where the system allows, so nothing is left behind even by a crash), and the transaction
-// only copies the file into parts: SQLite has one writer, which every response waits for, and
-// encoding a large dataset inside the transaction held it for the whole encoding.
+// The bytes are stored as a new generation of parts of snapshotPart, each part committed on its
+// own as write fills it, and the snapshot's line is switched to that generation at the end in one
+// small transaction; then the parts of other generations are deleted, one part at a time. So the
+// database's writer (SQLite has one, which every response waits for) is never held for more than
+// one part, where writing and encoding a whole snapshot in one transaction held it 0.2 s at
+// 100,000 responses. Parts left by a save that failed or was cut short belong to no snapshot and
+// go with the next save.
 func (s *Store) SaveResultSnapshotFrom(ctx context.Context, consultation string, snap ResultSnapshot, write func(io.Writer) error) error {
-	if !snapshotViaFile {
-		return s.saveSnapshotParts(ctx, consultation, snap, write)
+	// The line the parts refer to: one of no snapshot (format 0, no parts) when there is none.
+	if _, err := s.w.ExecContext(ctx, `INSERT INTO result_snapshots (consultation_id, xact, rid, responses, format, saved_at, generation)
+		VALUES (?, 0, 0, 0, 0, ?, 0) ON CONFLICT (consultation_id) DO NOTHING`, consultation, s.stamp()); err != nil {
+		return err
 	}
-	dir := ""
-	if !s.postgres {
-		dir = filepath.Dir(s.path)
+	var responses, format int
+	if err := s.w.QueryRowContext(ctx, `SELECT responses, format FROM result_snapshots WHERE consultation_id = ?`,
+		consultation).Scan(&responses, &format); err != nil {
+		return err
 	}
-	f, err := os.CreateTemp(dir, ".consulta-snapshot-*")
+	if format == snap.Format && responses > snap.Responses {
+		return nil // the one stored is kept
+	}
+	gen := newGeneration()
+	w := &partWriter{ctx: ctx, db: s.w, consultation: consultation, generation: gen, buf: make([]byte, 0, snapshotPart)}
+	err := write(w)
+	if err == nil {
+		err = w.flush()
+	}
+	if err != nil {
+		return errors.Join(err, s.deleteSnapshotParts(ctx, consultation, func(g int64) bool { return g == gen }))
+	}
+	res, err := s.w.ExecContext(ctx, `UPDATE result_snapshots SET xact = ?, rid = ?, responses = ?, format = ?, saved_at = ?, generation = ?
+		WHERE consultation_id = ? AND (responses <= ? OR format <> ?)`,
+		snap.Position.Xact, snap.Position.RID, snap.Responses, snap.Format, s.stamp(), gen, consultation, snap.Responses, snap.Format)
+	if err != nil {
+		return errors.Join(err, s.deleteSnapshotParts(ctx, consultation, func(g int64) bool { return g == gen }))
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		// Another save with more responses got there first: its snapshot is kept, ours goes.
+		return errors.Join(err, s.deleteSnapshotParts(ctx, consultation, func(g int64) bool { return g == gen }))
+	}
+	return s.deleteSnapshotParts(ctx, consultation, func(int64) bool { return true })
+}
+
+// newGeneration draws a snapshot generation: another instance may be saving the same
+// consultation's snapshot at the same moment, each under its own. 0 is the one of a migrated
+// snapshot and of a line with none.
+func newGeneration() int64 {
+	for {
+		if g := rand.Int64(); g != 0 {
+			return g
+		}
+	}
+}
+
+// deleteSnapshotParts deletes the consultation's snapshot parts of the generations drop picks, each
+// part in a statement of its own, so the writer is held for one part at a time. The generation
+// the snapshot's line names when a part is deleted is never deleted: another instance may have
+// switched to its own meanwhile.
+func (s *Store) deleteSnapshotParts(ctx context.Context, consultation string, drop func(int64) bool) error {
+	type part struct{ generation, part int64 }
+	var parts []part
+	rows, err := s.w.QueryContext(ctx, `SELECT generation, part FROM result_snapshot_parts WHERE consultation_id = ?`, consultation)
 	if err != nil {
 		return err
 	}
-	name := f.Name()
-	unlinked := os.Remove(name) == nil // the open file stays readable and writable
-	defer func() {
-		f.Close()
-		if !unlinked {
-			os.Remove(name)
+	for rows.Next() {
+		var p part
+		if err := rows.Scan(&p.generation, &p.part); err != nil {
+			rows.Close()
+			return err
 		}
-	}()
-	buf := bufio.NewWriterSize(f, 64<<10)
-	if err := write(buf); err != nil {
+		if drop(p.generation) {
+			parts = append(parts, p)
+		}
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return err
 	}
-	if err := buf.Flush(); err != nil {
-		return err
+	for _, p := range parts {
+		if _, err := s.w.ExecContext(ctx, `DELETE FROM result_snapshot_parts WHERE consultation_id = ? AND generation = ? AND part = ?
+			AND generation <> (SELECT generation FROM result_snapshots WHERE consultation_id = ?)`,
+			consultation, p.generation, p.part, consultation); err != nil {
+			return err
+		}
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	return s.saveSnapshotParts(ctx, consultation, snap, func(w io.Writer) error {
-		_, err := io.Copy(w, bufio.NewReaderSize(f, 64<<10))
-		return err
-	})
+	return nil
 }
 
-// snapshotViaFile encodes a snapshot before its transaction (SaveResultSnapshotFrom); a benchmark
-// turns it off to compare with encoding inside it.
-var snapshotViaFile = true
-
-// saveSnapshotParts runs write inside the transaction that replaces the snapshot.
-func (s *Store) saveSnapshotParts(ctx context.Context, consultation string, snap ResultSnapshot, write func(io.Writer) error) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO result_snapshots (consultation_id, xact, rid, responses, format, saved_at)
-			VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (consultation_id) DO UPDATE SET xact = excluded.xact, rid = excluded.rid, responses = excluded.responses,
-				format = excluded.format, saved_at = excluded.saved_at
-			WHERE excluded.responses >= result_snapshots.responses OR excluded.format <> result_snapshots.format`,
-			consultation, snap.Position.Xact, snap.Position.RID, snap.Responses, snap.Format, s.stamp())
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return err // the one stored is kept
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM result_snapshot_parts WHERE consultation_id = ?`, consultation); err != nil {
-			return err
-		}
-		w := &partWriter{ctx: ctx, tx: tx, consultation: consultation, buf: make([]byte, 0, snapshotPart)}
-		if err := write(w); err != nil {
-			return err
-		}
-		return w.flush()
-	})
-}
-
-// partWriter stores what is written to it as the consultation's snapshot parts, snapshotPart bytes each.
+// partWriter stores what is written to it as parts of snapshotPart bytes of one generation of the
+// consultation's snapshot, each committed on its own.
 type partWriter struct {
 	ctx          context.Context
-	tx           *sql.Tx
+	db           *sql.DB
 	consultation string
+	generation   int64
 	part         int
 	buf          []byte
 }
@@ -138,8 +156,8 @@ func (w *partWriter) flush() error {
 	if len(w.buf) == 0 && w.part > 0 {
 		return nil
 	}
-	_, err := w.tx.ExecContext(w.ctx, `INSERT INTO result_snapshot_parts (consultation_id, part, data) VALUES (?, ?, ?)`,
-		w.consultation, w.part, w.buf)
+	_, err := w.db.ExecContext(w.ctx, `INSERT INTO result_snapshot_parts (consultation_id, generation, part, data) VALUES (?, ?, ?, ?)`,
+		w.consultation, w.generation, w.part, w.buf)
 	w.part++
 	w.buf = w.buf[:0]
 	return err
@@ -150,7 +168,7 @@ func (w *partWriter) flush() error {
 // false, and read is not called, when there is none. read's error is returned.
 func (s *Store) ReadResultSnapshot(ctx context.Context, consultation string, read func(ResultSnapshot, io.Reader) error) (ok bool, err error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT s.xact, s.rid, s.responses, s.format, s.saved_at, p.data
-		FROM result_snapshots s JOIN result_snapshot_parts p ON p.consultation_id = s.consultation_id
+		FROM result_snapshots s JOIN result_snapshot_parts p ON p.consultation_id = s.consultation_id AND p.generation = s.generation
 		WHERE s.consultation_id = ? ORDER BY p.part`, consultation)
 	if err != nil {
 		return false, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -55,61 +56,92 @@ func testResultSnapshot(t *testing.T, at string) {
 	if _, ok, err := f.st.ResultSnapshot(ctx, "c2"); err != nil || ok {
 		t.Errorf("another consultation: ok %v, err %v; want none", ok, err)
 	}
+
+	// A save that fails halfway (its first part already committed) leaves the snapshot before it
+	// whole and none of its own parts.
+	save(7, 40, 30, 1, big)
+	broken := errors.New("encoding failed")
+	err := f.st.SaveResultSnapshotFrom(ctx, "c1", ResultSnapshot{Position: Position{8, 50}, Responses: 40, Format: 1},
+		func(w io.Writer) error {
+			if _, err := w.Write(big); err != nil {
+				return err
+			}
+			return broken
+		})
+	if !errors.Is(err, broken) {
+		t.Errorf("a failing save = %v, want its error", err)
+	}
+	check(7, 40, 30, 1, big)
+	countParts := func() int {
+		t.Helper()
+		var n int
+		if err := f.st.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM result_snapshot_parts`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := countParts(); n != 2 {
+		t.Errorf("%d parts after a failed save, want the 2 of the snapshot kept", n)
+	}
+	// Parts a crash left behind belong to no snapshot: reading ignores them, the next save deletes them.
+	if _, err := f.st.w.ExecContext(ctx, `INSERT INTO result_snapshot_parts (consultation_id, generation, part, data) VALUES ('c1', 12345, 0, ?)`,
+		[]byte("left over")); err != nil {
+		t.Fatal(err)
+	}
+	check(7, 40, 30, 1, big)
+	save(9, 60, 50, 1, []byte("after the crash"))
+	check(9, 60, 50, 1, []byte("after the crash"))
+	if n := countParts(); n != 1 {
+		t.Errorf("%d parts after the next save, want its one", n)
+	}
 }
 
 // BenchmarkSnapshotSaveStall: how long responses wait while a results snapshot of 30 MB (a
 // consultation of ~100,000 responses) is saved on SQLite, whose one writer both share. The bytes
 // cost CPU to make, as the dataset's encoding does (about 0.2 s here); one client submits
-// responses one after another meanwhile. Encoded inside the transaction (as before) and into a
-// file first (as now). go test ./internal/store -run '^$' -bench SnapshotSaveStall -benchtime 3x
+// responses one after another meanwhile, and the benchmark reports the longest wait.
+// go test ./internal/store -run '^$' -bench SnapshotSaveStall -benchtime 5x
 func BenchmarkSnapshotSaveStall(b *testing.B) {
-	for _, viaFile := range []bool{false, true} {
-		name := map[bool]string{false: "encoded-in-transaction", true: "encoded-first"}[viaFile]
-		b.Run(name, func(b *testing.B) {
-			defer func(was bool) { snapshotViaFile = was }(snapshotViaFile)
-			snapshotViaFile = viaFile
-			f := newFixture(b)
-			ctx := context.Background()
-			piece := bytes.Repeat([]byte("consulta"), 8<<10) // 64 KB
-			encode := func(w io.Writer) error {
-				for range 480 { // 30 MB
-					for range 4 {
-						sha256.Sum256(piece) // the CPU an encoder spends on a piece
-					}
-					if _, err := w.Write(piece); err != nil {
-						return err
-					}
-				}
-				return nil
+	f := newFixture(b)
+	ctx := context.Background()
+	piece := bytes.Repeat([]byte("consulta"), 8<<10) // 64 KB
+	encode := func(w io.Writer) error {
+		for range 480 { // 30 MB
+			for range 4 {
+				sha256.Sum256(piece) // the CPU an encoder spends on a piece
 			}
-			var worst, saving time.Duration
-			for i := range b.N {
-				done := make(chan struct{})
-				var over atomic.Bool // the save has returned
-				var waits []time.Duration
-				go func() {
-					defer close(done)
-					for k := 0; !over.Load(); k++ { // until the first response sent after the save
-						t0 := time.Now()
-						if _, err := f.st.SaveResponse(ctx, f.response(fmt.Sprintf("stall-%d-%d", i, k), fullAnswers()), f.sv); err != nil {
-							b.Error(err)
-							return
-						}
-						waits = append(waits, time.Since(t0))
-					}
-				}()
-				time.Sleep(20 * time.Millisecond)
-				t0 := time.Now()
-				if err := f.st.SaveResultSnapshotFrom(ctx, "c1", ResultSnapshot{Position: Position{0, int64(i + 1)}, Responses: i + 1, Format: 1}, encode); err != nil {
-					b.Fatal(err)
-				}
-				saving += time.Since(t0)
-				over.Store(true)
-				<-done
-				worst = max(worst, slices.Max(waits))
+			if _, err := w.Write(piece); err != nil {
+				return err
 			}
-			b.ReportMetric(float64(saving.Milliseconds())/float64(b.N), "save-ms")
-			b.ReportMetric(float64(worst.Milliseconds()), "longest-wait-ms")
-		})
+		}
+		return nil
 	}
+	var worst, saving time.Duration
+	for i := range b.N {
+		done := make(chan struct{})
+		var over atomic.Bool // the save has returned
+		var waits []time.Duration
+		go func() {
+			defer close(done)
+			for k := 0; !over.Load(); k++ { // until the first response sent after the save
+				t0 := time.Now()
+				if _, err := f.st.SaveResponse(ctx, f.response(fmt.Sprintf("stall-%d-%d", i, k), fullAnswers()), f.sv); err != nil {
+					b.Error(err)
+					return
+				}
+				waits = append(waits, time.Since(t0))
+			}
+		}()
+		time.Sleep(20 * time.Millisecond)
+		t0 := time.Now()
+		if err := f.st.SaveResultSnapshotFrom(ctx, "c1", ResultSnapshot{Position: Position{0, int64(i + 1)}, Responses: i + 1, Format: 1}, encode); err != nil {
+			b.Fatal(err)
+		}
+		saving += time.Since(t0)
+		over.Store(true)
+		<-done
+		worst = max(worst, slices.Max(waits))
+	}
+	b.ReportMetric(float64(saving.Milliseconds())/float64(b.N), "save-ms")
+	b.ReportMetric(float64(worst.Milliseconds()), "longest-wait-ms")
 }
