@@ -126,6 +126,10 @@ type runResult struct {
 	// CPU per stored response of each side, over the run (cpu.go).
 	CPU        *cpuShare `json:"cpu_per_response,omitempty"`
 	PollErrors int       `json:"poll_errors,omitempty"`
+	// Rounds is how many alternating slices the run was measured in (mergeRuns); 0 or 1: one.
+	Rounds int `json:"rounds,omitempty"`
+
+	latencies, polls []time.Duration // of the created responses and the polls, for mergeRuns
 }
 
 // pollEvery is how often the polling planner asks for the results JSON.
@@ -207,7 +211,52 @@ func submissionRun(ctx context.Context, bases []string, consultation string, sv 
 		Poller: staff != nil, Polls: len(polls), PollMedianMS: ms(percentile(polls, 50)), PollErrors: pollErrors}
 	r.Errors, r.ByKind, r.Examples = errs.total(), errs.counts, examples(&errs)
 	r.CPU = meter.share(cpuBefore, cpuAfter, len(all))
+	r.latencies, r.polls = all, polls
 	return r
+}
+
+// mergeRuns reports slices of one kind of run, measured in turn with another kind, as one run:
+// responses and seconds added up, percentiles over every latency, CPU weighted by responses.
+func mergeRuns(parts []runResult) runResult {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	m := parts[0]
+	m.Seconds, m.Created, m.Errors, m.PollErrors, m.Rounds = 0, 0, 0, 0, len(parts)
+	m.ByKind, m.Examples, m.latencies, m.polls = nil, nil, nil, nil
+	var cpu cpuShare
+	withCPU := 0
+	for _, p := range parts {
+		m.Seconds += p.Seconds
+		m.Created += p.Created
+		m.Errors += p.Errors
+		m.PollErrors += p.PollErrors
+		m.latencies = append(m.latencies, p.latencies...)
+		m.polls = append(m.polls, p.polls...)
+		m.Examples = append(m.Examples, p.Examples...)
+		for kind, n := range p.ByKind {
+			if m.ByKind == nil {
+				m.ByKind = map[string]int{}
+			}
+			m.ByKind[kind] += n
+		}
+		if p.CPU != nil {
+			n := float64(p.Created)
+			cpu.Database += p.CPU.Database * n
+			cpu.Instances += p.CPU.Instances * n
+			cpu.Clients += p.CPU.Clients * n
+			withCPU += p.Created
+		}
+	}
+	m.PerSecond = float64(m.Created) / m.Seconds
+	m.MedianMS, m.P99MS = ms(percentile(m.latencies, 50)), ms(percentile(m.latencies, 99))
+	m.Polls, m.PollMedianMS = len(m.polls), ms(percentile(m.polls, 50))
+	m.CPU = nil
+	if withCPU == m.Created && withCPU > 0 {
+		n := float64(withCPU)
+		m.CPU = &cpuShare{Database: cpu.Database / n, Instances: cpu.Instances / n, Clients: cpu.Clients / n}
+	}
+	return m
 }
 
 func examples(t *tally) []string {

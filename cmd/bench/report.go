@@ -237,6 +237,11 @@ func (r *report) print(out io.Writer) {
 		clients, polls := strconv.Itoa(s.Clients), "-"
 		if s.Poller {
 			clients += " + poller"
+		}
+		if s.Rounds > 1 {
+			clients += fmt.Sprintf(" (%d slices)", s.Rounds)
+		}
+		if s.Poller {
 			polls = fmt.Sprintf("%d (%s)", s.Polls, duration(s.PollMedianMS))
 			if s.PollErrors > 0 {
 				polls += fmt.Sprintf(", %d failed", s.PollErrors)
