@@ -9,13 +9,10 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/cookiejar"
 	"net/http/httptest"
-	"net/url"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"consulta/internal/auth"
 	"consulta/internal/results"
@@ -208,18 +205,5 @@ func signInPlanner(tb testing.TB, st *store.Store, serverURL, municipality strin
 		Municipalities: []int64{mid}}); err != nil && !errors.Is(err, store.ErrConflict) {
 		tb.Fatal(err)
 	}
-	jar, _ := cookiejar.New(nil)
-	client := &http.Client{Jar: jar, Timeout: time.Minute}
-	tb.Cleanup(client.CloseIdleConnections)
-	req, _ := http.NewRequest(http.MethodPost, serverURL+"/signin",
-		strings.NewReader(url.Values{"name": {name}, "password": {password}}.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	req.Header.Set("Origin", serverURL)
-	res, err := client.Do(req)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	res.Body.Close()
-	return client
+	return web.SignedInClient(tb, serverURL, name, password)
 }

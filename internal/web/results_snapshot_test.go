@@ -6,9 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/cookiejar"
 	"net/http/httptest"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -47,20 +45,8 @@ func TestResultsFromSnapshotAfterRestart(t *testing.T) {
 	}
 	fetch := func(base string) string {
 		t.Helper()
-		jar, _ := cookiejar.New(nil)
-		client := &http.Client{Jar: jar}
-		defer client.CloseIdleConnections()
-		req, _ := http.NewRequest(http.MethodPost, base+"/signin",
-			strings.NewReader(url.Values{"name": {"planner"}, "password": {"demo-planner-2026"}}.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("Sec-Fetch-Site", "same-origin")
-		req.Header.Set("Origin", base)
-		res, err := client.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.Body.Close()
-		res, err = client.Get(base + "/api/consultations/" + demo.Community + "/results")
+		client := SignedInClient(t, base, "planner", "demo-planner-2026")
+		res, err := client.Get(base + "/api/consultations/" + demo.Community + "/results")
 		if err != nil {
 			t.Fatal(err)
 		}
