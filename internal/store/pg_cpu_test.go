@@ -4,13 +4,10 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"strconv"
-	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"consulta/internal/proc"
 	"consulta/internal/store/pgtest"
 	"consulta/internal/survey"
 )
@@ -62,7 +59,7 @@ func BenchmarkGroupCPUPostgres(b *testing.B) {
 					groups = append(groups, group)
 				}
 				b.ResetTimer()
-				pg0, self0 := procCPU(b, pid), selfCPU()
+				pg0, self0 := procCPU(b, pid), proc.Self()
 				for _, g := range groups {
 					f.st.commitGroup(g)
 					for _, j := range g {
@@ -71,7 +68,7 @@ func BenchmarkGroupCPUPostgres(b *testing.B) {
 						}
 					}
 				}
-				pg, self := procCPU(b, pid)-pg0, selfCPU()-self0
+				pg, self := procCPU(b, pid)-pg0, proc.Self()-self0
 				b.ReportMetric(ms(pg)/n, "pg-ms/response")
 				b.ReportMetric(ms(self)/n, "store-ms/response")
 			})
@@ -82,18 +79,9 @@ func BenchmarkGroupCPUPostgres(b *testing.B) {
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 func procCPU(t testing.TB, pid int) time.Duration {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	d, err := proc.CPU(pid, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+2:]))
-	u, _ := strconv.Atoi(f[11])
-	s, _ := strconv.Atoi(f[12])
-	return time.Duration(u+s) * 10 * time.Millisecond
-}
-
-func selfCPU() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return d
 }

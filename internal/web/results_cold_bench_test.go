@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"io"
 	"math"
-	"syscall"
 	"testing"
 	"time"
 
 	"consulta/internal/demo"
+	"consulta/internal/proc"
 	"consulta/internal/results"
 )
 
@@ -36,9 +36,9 @@ func benchResultsCold(b *testing.B, after int) {
 		if _, err := s.dataset(ctx, demo.Community); err != nil {
 			b.Fatal(err)
 		}
-		t0, c0 := time.Now(), processCPU()
+		t0, c0 := time.Now(), proc.Self()
 		s.data.saves.Wait()
-		saveMS, saveCPU = float64(time.Since(t0).Milliseconds()), float64((processCPU() - c0).Milliseconds())
+		saveMS, saveCPU = float64(time.Since(t0).Milliseconds()), float64((proc.Self() - c0).Milliseconds())
 		if snap, ok, err := st.ResultSnapshot(ctx, demo.Community); err != nil || !ok {
 			b.Fatalf("no snapshot: %v", err)
 		} else {
@@ -55,7 +55,7 @@ func benchResultsCold(b *testing.B, after int) {
 	b.ResetTimer()
 	for b.Loop() {
 		s := &Server{store: st, now: time.Now, data: datasets{snapshotEvery: math.MaxInt}} // it saves none
-		t0, c0 := time.Now(), processCPU()
+		t0, c0 := time.Now(), proc.Self()
 		d, err := s.dataset(ctx, demo.Community)
 		if err != nil {
 			b.Fatal(err)
@@ -63,9 +63,9 @@ func benchResultsCold(b *testing.B, after int) {
 		if d.Len() != 100_000 {
 			b.Fatalf("%d responses, want 100,000", d.Len())
 		}
-		t1, c1 := time.Now(), processCPU()
+		t1, c1 := time.Now(), proc.Self()
 		rep := results.Aggregate(d, sv, demo.Community, results.Filter{}, 5)
-		t2, c2 := time.Now(), processCPU()
+		t2, c2 := time.Now(), proc.Self()
 		json.NewEncoder(io.Discard).Encode(rep)
 		t3 := time.Now()
 		load, agg, enc = load+t1.Sub(t0), agg+t2.Sub(t1), enc+t3.Sub(t2)
@@ -82,13 +82,4 @@ func benchResultsCold(b *testing.B, after int) {
 		b.ReportMetric(saveMS, "snapshot-save-ms")
 		b.ReportMetric(saveCPU, "snapshot-save-cpu-ms")
 	}
-}
-
-// processCPU is the CPU time the process has used, user and system.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

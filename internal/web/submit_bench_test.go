@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"consulta/internal/proc"
 	"consulta/internal/store"
 	"consulta/internal/survey"
 	"consulta/static"
@@ -70,7 +71,7 @@ func benchmarkSubmit(b *testing.B, clients int) {
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	cpu := processCPU()
+	cpu := proc.Self()
 	b.ResetTimer()
 	for range clients {
 		wg.Go(func() {
@@ -88,7 +89,7 @@ func benchmarkSubmit(b *testing.B, clients int) {
 	}
 	wg.Wait()
 	b.StopTimer()
-	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/float64(b.N), "cpu-µs/response")
+	b.ReportMetric(float64((proc.Self()-cpu).Microseconds())/float64(b.N), "cpu-µs/response")
 }
 
 var benchAnswers = map[string]any{
