@@ -152,7 +152,6 @@ func submissionRun(ctx context.Context, bases []string, consultation string, sv 
 	}
 	var errs tally
 	latencies := make([][]time.Duration, clients)
-	var wg sync.WaitGroup
 	var created atomic.Int64
 	var cpuBefore cpuSample
 	if meter != nil {
@@ -160,9 +159,10 @@ func submissionRun(ctx context.Context, bases []string, consultation string, sv 
 	}
 	start := time.Now()
 	deadline := start.Add(d)
+	var posting sync.WaitGroup
 	for i := range clients {
 		p := posters[i%len(posters)]
-		wg.Go(func() {
+		posting.Go(func() {
 			rng := mathrand.New(mathrand.NewPCG(uint64(clients), uint64(i)))
 			for n := 0; n < maxPerClient && time.Now().Before(deadline) && ctx.Err() == nil; n++ {
 				if budget > 0 && created.Load() >= int64(budget) {
@@ -178,13 +178,17 @@ func submissionRun(ctx context.Context, bases []string, consultation string, sv 
 			}
 		})
 	}
+	// The run ends when its clients stop (at d or at the budget), and the poller with them: a
+	// poller left waiting for d would add idle seconds to the run it is compared in.
+	stopped := make(chan struct{})
 	var polls []time.Duration
 	pollErrors := 0
+	var polling sync.WaitGroup
 	if staff != nil {
-		wg.Go(func() {
+		polling.Go(func() {
 			tick := time.NewTicker(pollEvery)
 			defer tick.Stop()
-			for time.Now().Before(deadline) && ctx.Err() == nil {
+			for {
 				t0 := time.Now()
 				status, _, err := download(ctx, staff, bases[0]+"/api/consultations/"+consultation+"/results")
 				if err != nil || status != http.StatusOK {
@@ -194,17 +198,22 @@ func submissionRun(ctx context.Context, bases []string, consultation string, sv 
 				}
 				select {
 				case <-tick.C:
+				case <-stopped:
+					return
 				case <-ctx.Done():
+					return
 				}
 			}
 		})
 	}
-	wg.Wait()
+	posting.Wait()
 	elapsed := time.Since(start)
 	var cpuAfter cpuSample
 	if meter != nil {
 		cpuAfter = meter.sample()
 	}
+	close(stopped)
+	polling.Wait()
 	all := slices.Concat(latencies...)
 	r := runResult{Database: "sqlite", Instances: len(bases), Clients: clients, Seconds: elapsed.Seconds(), Created: len(all),
 		PerSecond: float64(len(all)) / elapsed.Seconds(), MedianMS: ms(percentile(all, 50)), P99MS: ms(percentile(all, 99)),

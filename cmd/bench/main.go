@@ -64,8 +64,9 @@ func planner() (name, password string) {
 
 // submissionSteps are the SQLite submission runs in order. The two at 8 clients, without and with
 // a planner polling the results JSON, are compared with each other: they alternate in
-// alternateRounds slices of a third of the run each, so that a change of the machine's speed
-// during the bench falls on both alike, and each is reported as one run.
+// alternateRounds slices each, the first of the pair first in even rounds and second in odd ones
+// (A B B A A B B A), so that a change of the machine's speed during the bench, and the
+// consultation growing through it, fall on both alike; each is reported as one run.
 var submissionSteps = [][]submissionKind{{{1, false}}, {{8, false}, {8, true}}, {{32, false}}}
 
 type submissionKind struct {
@@ -73,7 +74,7 @@ type submissionKind struct {
 	poller  bool
 }
 
-const alternateRounds = 3
+const alternateRounds = 4
 
 func main() {
 	os.Exit(run())
@@ -236,8 +237,13 @@ func measure(ctx context.Context, o options, rep *report) error {
 				rounds = alternateRounds
 			}
 			parts := make([][]runResult, len(step))
-			for range rounds {
-				for k, run := range step {
+			for round := range rounds {
+				for i := range step {
+					k := i
+					if round%2 == 1 {
+						k = len(step) - 1 - i
+					}
+					run := step[k]
 					var poller *http.Client
 					if run.poller {
 						poller = staff
