@@ -216,22 +216,10 @@ func (t *tally) numIndex(n int32) int {
 	return i
 }
 
-// add counts one answer row in the rows its response belongs to and is counted in (in): w
-// records whose keys sum to key (w is 1 for one response).
-func (t *tally) add(all [6]int32, in [6]bool, a ans, terms []string, w int, key uint32) {
-	var buf [6]int32
-	rows := buf[:0]
-	for j, r := range all {
-		if in[j] {
-			rows = append(rows, r)
-		}
-	}
-	if a.lead {
-		for _, r := range rows {
-			t.asked[r].add(w, key)
-		}
-	}
-	col := -1
+// place returns the column of an answer, adding one for a choice only an older survey version had,
+// and the index of its number in nums (-1 for none), adding the number when new.
+func (t *tally) place(a ans, terms []string) (col, num int) {
+	col, num = -1, -1
 	switch a.kind {
 	case kindSkipped:
 		col = t.col[NoAnswer]
@@ -244,21 +232,35 @@ func (t *tally) add(all [6]int32, in [6]bool, a ans, terms []string, w int, key 
 			col = t.col["answered"]
 		}
 		if t.nums != nil {
-			v := t.numIndex(a.num)
-			for _, r := range rows {
-				t.nums[r][v].add(w, key)
-			}
+			num = t.numIndex(a.num)
 		}
 	case kindChoice:
 		col = t.termColumn(a.choice, terms)
-		if t.pos != nil && a.pos > 0 && int(a.pos) <= t.q.Rank {
-			for _, r := range rows {
-				t.pos[r][col][a.pos-1].add(w, key)
-			}
+	}
+	return col, num
+}
+
+// add counts one answer row, placed at col and num, in rows of the tally for a record of key.
+func (t *tally) add(rows []int32, a ans, col, num int, key uint32) {
+	if a.lead {
+		for _, r := range rows {
+			t.asked[r].add(1, key)
 		}
 	}
-	for _, r := range rows {
-		t.cells[r][col].add(w, key)
+	if num >= 0 {
+		for _, r := range rows {
+			t.nums[r][num].add(1, key)
+		}
+	}
+	if a.kind == kindChoice && t.pos != nil && a.pos > 0 && int(a.pos) <= t.q.Rank {
+		for _, r := range rows {
+			t.pos[r][col][a.pos-1].add(1, key)
+		}
+	}
+	if col >= 0 {
+		for _, r := range rows {
+			t.cells[r][col].add(1, key)
+		}
 	}
 }
 
@@ -267,91 +269,10 @@ func (t *tally) multi() bool { return t.q.Type == survey.SelectMultiple || t.q.T
 
 // Aggregate computes a consultation's protected report for the responses that pass the filter.
 // Every count is the cell key method's (see PTable) and every figure is computed from those
-// counts only; see population for which responses a report may count at all.
+// counts only; see population for which responses a report may count at all. It is a Live
+// brought up to date once: keep the Live to follow a dataset that grows.
 func Aggregate(d *Dataset, sv *survey.Survey, consultation string, f Filter, k int) *Report {
-	d.mu.RLock()
-	defer d.mu.RUnlock()
-	k = NormalizeK(k)
-	ages := domain.Values(domain.AgeBand)
-	if q := sv.Question(survey.AgeBand); q != nil {
-		ages = nil
-		for _, c := range q.Choices {
-			ages = append(ages, c.ID)
-		}
-	}
-	l := newLayout(ages)
-	pop := d.population(f, k)
-	rep := &Report{Consultation: consultation, Survey: sv.ID, K: k, Filter: f, AsOf: pop.asOf, Withheld: pop.withheld}
-	if pop.withheld != "" {
-		return rep
-	}
-	match := pop.match
-	rowsOf := make([][6]int32, len(d.resp))
-	for i, r := range d.resp {
-		if match[i] {
-			rowsOf[i] = l.rowsOf(d, r)
-		}
-	}
-	in := prefixes(rowsOf, match, l.rows, 6, k)
-	tallies := make([]*tally, len(d.terms))
-	var order []*tally
-	for _, q := range sv.Questions {
-		if !q.Answerable() || q.Profile {
-			continue
-		}
-		t := newTally(q, l.rows)
-		order = append(order, t)
-		if id, ok := d.tids[q.ID]; ok {
-			tallies[id] = t
-		}
-	}
-	owner := d.owner()
-	for _, chunk := range d.rows {
-		for _, r := range chunk {
-			ri := owner.next()
-			if !match[ri] {
-				continue
-			}
-			if t := tallies[r.q]; t != nil {
-				t.add(rowsOf[ri], in[ri], r.ans(), d.terms, 1, d.resp[ri].key)
-			}
-		}
-	}
-	part := participation(d, match, rowsOf, in, l, ages, k)
-	rep.Respondents = part.total
-	rep.Participation = part.tables
-	for _, t := range order {
-		rep.Questions = append(rep.Questions, t.question(l, k))
-	}
-	rep.Gaps = gaps(rep.Questions)
-	return rep
-}
-
-// prefixes marks, for each counted response and each of its rows, whether it is among the first
-// multiple of k of that row's members in the order they arrived: the others wait until k more
-// of the row have come, so a row never moves by fewer than k people.
-// Only the first width rows of each response are read.
-func prefixes(rowsOf [][6]int32, match []bool, rows, width, k int) [][6]bool {
-	members := make([]int, rows)
-	for i, m := range match {
-		if m {
-			for _, r := range rowsOf[i][:width] {
-				members[r]++
-			}
-		}
-	}
-	seen := make([]int, rows)
-	in := make([][6]bool, len(match))
-	for i, m := range match {
-		if !m {
-			continue
-		}
-		for j, r := range rowsOf[i][:width] {
-			in[i][j] = seen[r] < members[r]/k*k
-			seen[r]++
-		}
-	}
-	return in
+	return NewLive(sv, consultation, f, k).Report(d)
 }
 
 // MinRow is how many people (published count) a row needs before its answers are shown, as a
@@ -366,32 +287,8 @@ type participationResult struct {
 	tables []Table
 }
 
-func participation(d *Dataset, match []bool, rowsOf [][6]int32, in [][6]bool, l *layout, ages []string, k int) participationResult {
-	counts := make([]count, l.rows)
-	ageGender := grid(len(ages)+1, l.nGen)
-	// Age × gender cells are groups of their own: each counts its first multiple of k too.
-	cellOf := make([][6]int32, len(d.resp))
-	for i := range d.resp {
-		if match[i] {
-			rows := rowsOf[i]
-			cellOf[i][0] = int32((int(rows[3])-l.cuts[3].start)*l.nGen + int(rows[2]) - l.cuts[2].start)
-		}
-	}
-	cellIn := prefixes(cellOf, match, len(ageGender)*l.nGen, 1, k)
-	for i, r := range d.resp {
-		if !match[i] {
-			continue
-		}
-		for j, row := range rowsOf[i] {
-			if in[i][j] {
-				counts[row].add(1, r.key)
-			}
-		}
-		if cellIn[i][0] {
-			c := int(cellOf[i][0])
-			ageGender[c/l.nGen][c%l.nGen].add(1, r.key)
-		}
-	}
+// participation publishes the people counted per row and per age band × gender cell.
+func participation(counts []count, ageGender [][]count, l *layout, ages []string, k int) participationResult {
 	total := counts[0].published(k)
 	res := participationResult{total: percentCell(total, total)}
 	for _, c := range l.cuts[1:] {

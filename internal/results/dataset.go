@@ -12,6 +12,7 @@ import (
 // last response it saw.
 type Dataset struct {
 	mu    sync.RWMutex
+	id    uint64 // new for every dataset and every snapshot read into one: what a Live counted
 	last  int64
 	words []string // profile values, channels, sessions
 	ids   map[string]uint32
@@ -86,7 +87,7 @@ func (r answerRow) ans() ans {
 
 // NewDataset returns an empty dataset.
 func NewDataset() *Dataset {
-	return &Dataset{ids: map[string]uint32{"": 0}, words: []string{""}, tids: map[string]uint16{"": 0}, terms: []string{""},
+	return &Dataset{id: datasets.Add(1), ids: map[string]uint32{"": 0}, words: []string{""}, tids: map[string]uint16{"": 0}, terms: []string{""},
 		byRID: map[int64]int32{}}
 }
 
@@ -337,31 +338,33 @@ func (b *Batch) Commit() {
 // population applies its dates, by whole blocks.
 func (d *Dataset) matches(f Filter) []bool {
 	out := make([]bool, len(d.resp))
-	dimValue := func(r resp) string {
-		switch f.Dimension {
-		case ByGroup:
-			return d.words[r.group]
-		case ByGender:
-			return d.words[r.gender]
-		case ByAgeBand:
-			return d.words[r.age]
-		case ByDisability:
-			return d.words[r.dis]
-		}
-		return ""
-	}
 	for i, r := range d.resp {
-		ok := (f.Session == "" || d.words[r.session] == f.Session) &&
-			(f.Channel == "" || d.words[r.channel] == f.Channel)
-		if ok && f.Dimension != "" && f.Value != "" {
-			v := dimValue(r)
-			if f.Value == NotStated {
-				ok = v == ""
-			} else {
-				ok = strings.EqualFold(v, f.Value)
-			}
-		}
-		out[i] = ok
+		out[i] = d.match(f, r)
 	}
 	return out
+}
+
+// match reports whether one response passes the filter's session, channel and group of people.
+func (d *Dataset) match(f Filter, r resp) bool {
+	if (f.Session != "" && d.words[r.session] != f.Session) || (f.Channel != "" && d.words[r.channel] != f.Channel) {
+		return false
+	}
+	if f.Dimension == "" || f.Value == "" {
+		return true
+	}
+	var v string
+	switch f.Dimension {
+	case ByGroup:
+		v = d.words[r.group]
+	case ByGender:
+		v = d.words[r.gender]
+	case ByAgeBand:
+		v = d.words[r.age]
+	case ByDisability:
+		v = d.words[r.dis]
+	}
+	if f.Value == NotStated {
+		return v == ""
+	}
+	return strings.EqualFold(v, f.Value)
 }

@@ -129,6 +129,7 @@ func (d *Dataset) ReadSnapshot(r io.Reader) error {
 	defer d.mu.Unlock()
 	d.last, d.words, d.ids, d.terms, d.tids = nd.last, nd.words, nd.ids, nd.terms, nd.tids
 	d.resp, d.rids, d.byRID, d.rows = nd.resp, nd.rids, nd.byRID, nd.rows
+	d.id = datasets.Add(1)
 	return nil
 }
 

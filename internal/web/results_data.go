@@ -43,9 +43,10 @@ type datasetEntry struct {
 	pos    store.Position // where the last refresh left off
 	loaded time.Time
 	used   int64
-	// cost is how long the last report of this consultation took to make: with a staleness
-	// bound set, refreshes come no more often than reportShare allows, so a planner polling a
-	// large consultation cannot spend more than a tenth of a core re-making its report.
+	// cost is how long the last report of this consultation took to bring up to date (to count
+	// from scratch, for a report read for the first time): with a staleness bound set, refreshes
+	// come no more often than reportShare allows, so planners reading many reports of a large
+	// consultation cannot spend more than a tenth of a core counting them.
 	cost time.Duration
 	// snapAt is how many responses the dataset held when its snapshot was read, saved or last
 	// tried; saving is set while a save runs. read counts the responses read from the store.
@@ -315,80 +316,51 @@ func filterFrom(r *http.Request) results.Filter {
 	return f
 }
 
-// reports keeps the last reports computed, keyed by consultation, filter and how many responses
-// the dataset held: a planner reloading a page or switching language pays for the aggregation once.
+// reports keeps the reports read most recently as results.Lives, keyed by consultation, survey
+// version and filter: a request brings its Live up to date with the dataset, which counts only the
+// responses stored since, so a planner polling results or reloading a page pays for what is new,
+// and concurrent requests for one report wait for one count. The least recently read go first.
 type reports struct {
 	mu    sync.Mutex
-	order []string
-	m     map[string]*results.Report
-	busy  map[string]chan struct{} // reports being computed: a second request waits for the first
-}
-
-// do returns the kept report of key, or computes it once however many requests ask meanwhile:
-// polls that come faster than a report is made must not each make it again.
-func (c *reports) do(key string, compute func() *results.Report) *results.Report {
-	for {
-		c.mu.Lock()
-		if r := c.m[key]; r != nil {
-			c.mu.Unlock()
-			return r
-		}
-		if wait, ok := c.busy[key]; ok {
-			c.mu.Unlock()
-			<-wait
-			continue
-		}
-		done := make(chan struct{})
-		if c.busy == nil {
-			c.busy = map[string]chan struct{}{}
-		}
-		c.busy[key] = done
-		c.mu.Unlock()
-		return c.compute(key, done, compute)
-	}
-}
-
-func (c *reports) compute(key string, done chan struct{}, compute func() *results.Report) *results.Report {
-	defer func() {
-		c.mu.Lock()
-		delete(c.busy, key)
-		c.mu.Unlock()
-		close(done)
-	}()
-	r := compute()
-	c.put(key, r)
-	return r
+	order []string // least recently read first
+	m     map[string]*results.Live
 }
 
 const reportsKept = 32
 
-func (c *reports) put(key string, r *results.Report) {
+// live returns the Live of key, made by start when there is none.
+func (c *reports) live(key string, start func() *results.Live) *results.Live {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if i := slices.Index(c.order, key); i >= 0 {
+		c.order = append(slices.Delete(c.order, i, i+1), key)
+		return c.m[key]
+	}
 	if c.m == nil {
-		c.m = map[string]*results.Report{}
+		c.m = map[string]*results.Live{}
 	}
-	if _, ok := c.m[key]; !ok {
-		c.order = append(c.order, key)
-	}
-	c.m[key] = r
+	lv := start()
+	c.m[key], c.order = lv, append(c.order, key)
 	for len(c.order) > reportsKept {
 		delete(c.m, c.order[0])
 		c.order = c.order[1:]
 	}
+	return lv
 }
 
-// aggregate returns the report of a consultation for a filter, computed once per state of its
-// data: a planner polling results pays for one aggregation per new state, and a new state comes
-// at most once per datasets.every.
+// aggregate returns the report of a consultation for a filter, brought up to date with the
+// dataset: what changed since the last request is counted, once however many ask.
 func (s *Server) aggregate(d *results.Dataset, sv *survey.Survey, consultation string, f results.Filter) *results.Report {
-	key := fmt.Sprintf("%s|%s|%d|%d|%+v", consultation, sv.Version, d.Len(), d.Last(), f)
-	return s.reportCache.do(key, func() *results.Report {
-		start := time.Now()
-		rep := results.Aggregate(d, sv, consultation, f, s.k)
-		s.reportCost(consultation, time.Since(start))
-		return rep
+	lv := s.reportCache.live(fmt.Sprintf("%s|%s|%+v", consultation, sv.Version, f), func() *results.Live {
+		return results.NewLive(sv, consultation, f, s.k)
 	})
+	kept := lv.Kept()
+	start := time.Now()
+	rep := lv.Report(d)
+	if rep != kept {
+		s.reportCost(consultation, time.Since(start))
+	}
+	return rep
 }
 
 // staffCounts keeps the staff counts (targets grids, sessions) of the latest states of data, keyed

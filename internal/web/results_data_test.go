@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -149,31 +149,92 @@ func TestResultsStalenessIsBounded(t *testing.T) {
 	}
 }
 
-// TestReportComputedOnceForConcurrentRequests: requests that arrive while a report is being made
-// wait for it instead of making it again.
-func TestReportComputedOnceForConcurrentRequests(t *testing.T) {
-	var c reports
-	var made atomic.Int32
-	var wg sync.WaitGroup
+// TestReportKeptUpToDate: concurrent requests for one report get one report; after new responses
+// the report brought up to date is the one counted from scratch, for every kind of filter; a
+// consultation forgotten and read again is counted anew, not added to what was counted before.
+func TestReportKeptUpToDate(t *testing.T) {
+	st, byID := demoStore(t)
+	ctx := context.Background()
+	sv := byID["community-consultation"]
+	s := &Server{store: st, now: time.Now}
+	filters := []results.Filter{{}, {Channel: store.Link}, {Dimension: results.ByGroup, Value: "returnee"},
+		{From: "2026-01-01", To: time.Now().Format(time.DateOnly)}}
+	read := func() *results.Dataset {
+		t.Helper()
+		d, err := s.dataset(ctx, demo.Community)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	d := read()
 	got := make([]*results.Report, 8)
+	var wg sync.WaitGroup
 	for i := range got {
-		wg.Go(func() {
-			got[i] = c.do("k", func() *results.Report {
-				made.Add(1)
-				time.Sleep(50 * time.Millisecond)
-				return &results.Report{Consultation: "c"}
-			})
-		})
+		wg.Go(func() { got[i] = s.aggregate(d, sv, demo.Community, results.Filter{}) })
 	}
 	wg.Wait()
-	if made.Load() != 1 {
-		t.Errorf("the report was made %d times for 8 concurrent requests, want once", made.Load())
-	}
 	for _, r := range got {
 		if r != got[0] {
-			t.Fatal("concurrent requests got different reports")
+			t.Fatal("concurrent requests for one report got different reports")
 		}
 	}
+	before := make([]string, len(filters))
+	for i, f := range filters {
+		before[i] = reportJSON(t, s.aggregate(d, sv, demo.Community, f))
+	}
+
+	// Forty-three answered responses: eight whole blocks of five are counted, three wait.
+	for i := range 43 {
+		a := survey.Answers{"group": []string{"host", "displaced", "returnee"}[i%3], "gender": []string{"female", "male"}[i%2],
+			"age_band": "age_30_59"}
+		for _, q := range sv.Questions {
+			if q.Type == survey.SelectOne && !q.Profile && q.Relevant == "" {
+				a[q.ID] = q.Choices[i%len(q.Choices)].ID
+			}
+		}
+		r := &store.Response{ID: fmt.Sprintf("kept-%d", i), ConsultationID: demo.Community, SurveyVersion: sv.Version,
+			Language: "es", Channel: store.Link, Profile: survey.ProfileOf(a), Answers: a}
+		if _, err := st.SaveResponse(ctx, r, sv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d = read()
+	if d.Len() != demo.Responses+43 {
+		t.Fatalf("the dataset holds %d responses, want %d", d.Len(), demo.Responses+43)
+	}
+	for i, f := range filters {
+		kept := reportJSON(t, s.aggregate(d, sv, demo.Community, f))
+		if fresh := reportJSON(t, results.Aggregate(d, sv, demo.Community, f, s.k)); kept != fresh {
+			t.Fatalf("filter %+v: the report kept up to date differs from the one counted from scratch", f)
+		}
+		if f == (results.Filter{}) && kept == before[i] {
+			t.Fatal("forty new responses changed nothing in the report")
+		}
+	}
+
+	s.data.mu.Lock()
+	delete(s.data.m, demo.Community) // forgotten, as past the bound of consultations kept
+	s.data.mu.Unlock()
+	again := read()
+	if again == d {
+		t.Fatal("the consultation was not read again")
+	}
+	for _, f := range filters {
+		if kept, fresh := reportJSON(t, s.aggregate(again, sv, demo.Community, f)),
+			reportJSON(t, results.Aggregate(again, sv, demo.Community, f, s.k)); kept != fresh {
+			t.Fatalf("filter %+v: after reading the consultation again the report is not the one counted from scratch", f)
+		}
+	}
+}
+
+func reportJSON(t *testing.T, rep *results.Report) string {
+	t.Helper()
+	b, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // TestResultsJSONKeptEncoded: the kept encoding of a report, plain or gzipped, is byte for byte
