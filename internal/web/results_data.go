@@ -210,17 +210,18 @@ func (s *Server) resultsLog() *slog.Logger {
 	return s.log
 }
 
-// KeepResultsFresh reads, every datasets.every until ctx ends, what was stored since into the
-// consultations already in memory, so the first results after many new responses find them read
-// and pay only for the report. It reads nothing else: memory still follows what planners open,
-// and a read here does not count as a use for eviction. Without a staleness bound it does nothing,
-// as every request then reads for itself.
+// KeepResultsFresh reads what was stored since into the consultations already in memory, as soon
+// as each is datasets.every old (it looks ten times as often), until ctx ends: the first results
+// after many new responses find them read, and a planner polling results finds them read too, so
+// the reading is the same whether anyone polls or not. It reads nothing else: memory still
+// follows what planners open, and a read here does not count as a use for eviction. Without a
+// staleness bound it does nothing, as every request then reads for itself.
 func (s *Server) KeepResultsFresh(ctx context.Context) {
 	every := s.data.every
 	if every <= 0 {
 		return
 	}
-	tick := time.NewTicker(every)
+	tick := time.NewTicker(max(every/10, 10*time.Millisecond))
 	defer tick.Stop()
 	for {
 		select {
