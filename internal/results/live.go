@@ -74,14 +74,8 @@ func NewLive(sv *survey.Survey, consultation string, f Filter, k int) *Live {
 			ages = append(ages, c.ID)
 		}
 	}
-	lv := &Live{sv: sv, consultation: consultation, f: f, k: NormalizeK(k), ages: ages, l: newLayout(ages)}
-	for _, set := range []bool{f.Session != "", f.Channel != "", f.From != "" || f.To != "", f.Dimension != "" && f.Value != ""} {
-		if set {
-			lv.kinds++
-		}
-	}
-	lv.reset(0)
-	return lv
+	// Its counts are made by the first Report.
+	return &Live{sv: sv, consultation: consultation, f: f, k: NormalizeK(k), kinds: f.kinds(), ages: ages, l: newLayout(ages)}
 }
 
 // reset forgets every count, to count the dataset of id from its first response.
@@ -113,7 +107,7 @@ func (lv *Live) Report(d *Dataset) *Report {
 	defer lv.mu.Unlock()
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	if d.id != lv.dataset {
+	if lv.rows == nil || d.id != lv.dataset {
 		lv.reset(d.id)
 	}
 	cut := len(d.resp) / lv.k * lv.k
@@ -157,14 +151,7 @@ func (lv *Live) step(d *Dataset, end int) {
 	// Which responses the filter counts now: its people, in whole blocks of k of them.
 	counted := make([]member, 0, end-lv.done+k)
 	for b := lv.done; b < end; b += k {
-		inRange := true
-		if lv.f.From != "" || lv.f.To != "" {
-			lo, hi := d.words[d.resp[b].day], d.words[d.resp[b].day]
-			for _, r := range d.resp[b : b+k] {
-				lo, hi = min(lo, d.words[r.day]), max(hi, d.words[r.day])
-			}
-			inRange = (lv.f.From == "" || lo >= lv.f.From) && (lv.f.To == "" || hi <= lv.f.To)
-		}
+		inRange := d.blockInRange(lv.f, b, k)
 		for i := b; i < b+k; i++ {
 			r := d.resp[i]
 			lv.asOf = max(lv.asOf, d.words[r.day])

@@ -48,12 +48,7 @@ type population struct {
 //     k−1 people in all: comparing the two reports would isolate those few.
 func (d *Dataset) population(f Filter, k int) population {
 	var p population
-	kinds := 0
-	for _, set := range []bool{f.Session != "", f.Channel != "", f.From != "" || f.To != "", f.Dimension != "" && f.Value != ""} {
-		if set {
-			kinds++
-		}
-	}
+	kinds := f.kinds()
 	blocks := len(d.resp) / k
 	cut := blocks * k
 	for _, r := range d.resp[:cut] {
@@ -65,11 +60,7 @@ func (d *Dataset) population(f Filter, k int) population {
 	}
 	inRange := make([]bool, blocks)
 	for b := range blocks {
-		lo, hi := d.words[d.resp[b*k].day], d.words[d.resp[b*k].day]
-		for _, r := range d.resp[b*k : (b+1)*k] {
-			lo, hi = min(lo, d.words[r.day]), max(hi, d.words[r.day])
-		}
-		inRange[b] = (f.From == "" || lo >= f.From) && (f.To == "" || hi <= f.To)
+		inRange[b] = d.blockInRange(f, b*k, k)
 	}
 	p.match = d.matches(f)
 	for i := range p.match {
@@ -83,6 +74,30 @@ func (d *Dataset) population(f Filter, k int) population {
 		p.withheld = WithheldLeftOut
 	}
 	return p
+}
+
+// kinds is how many kinds of filter f sets: session, channel, date range, one group of people.
+func (f Filter) kinds() int {
+	n := 0
+	for _, set := range []bool{f.Session != "", f.Channel != "", f.From != "" || f.To != "", f.Dimension != "" && f.Value != ""} {
+		if set {
+			n++
+		}
+	}
+	return n
+}
+
+// blockInRange reports whether every response of the block of k from start falls inside f's
+// dates (true without dates).
+func (d *Dataset) blockInRange(f Filter, start, k int) bool {
+	if f.From == "" && f.To == "" {
+		return true
+	}
+	lo, hi := d.words[d.resp[start].day], d.words[d.resp[start].day]
+	for _, r := range d.resp[start : start+k] {
+		lo, hi = min(lo, d.words[r.day]), max(hi, d.words[r.day])
+	}
+	return (f.From == "" || lo >= f.From) && (f.To == "" || hi <= f.To)
 }
 
 // truncate keeps the first multiple of k of the marked responses, and returns how many.
